@@ -1,0 +1,60 @@
+# The portal's two everyday commands are `make run` and `make test`; see README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install system-deps messages run demo serve test test-sqlite test-postgres lint check bench clean
+
+help:
+	@echo "make run    set up, load the demo museum and serve http://$(HOST):$(PORT)/"
+	@echo "make test   set up and run every test (SQLite, and PostgreSQL when DATABASE_URL is set)"
+	@echo "make bench  run the benchmarks (figures go to docs/benchmarks.md by hand)"
+
+# Debian packages the project needs: gettext (message catalogues).
+system-deps:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  echo "Installing gettext from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+install: system-deps $(STAMP)
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+
+# The embedded default: SQLite, media/ on disk, database search, the demo museum.
+run: messages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: messages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+# The same suite against PostgreSQL (DATABASE_URL must name a server; CI sets it).
+test-postgres: messages
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://…"; exit 2; }
+	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest --create-db
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: messages
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var static
