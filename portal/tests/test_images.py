@@ -119,9 +119,7 @@ def test_two_uploads_with_the_same_name_get_different_keys():
 
 @pytest.mark.django_db
 def test_admin_upload_strips_metadata_and_renames(admin_client, portal_site):
-    upload = SimpleUploadedFile(
-        f"{CANARY}.jpg", make_image_bytes(), content_type="image/jpeg"
-    )
+    upload = SimpleUploadedFile(f"{CANARY}.jpg", make_image_bytes(), content_type="image/jpeg")
     response = admin_client.post(
         "/admin/images/add/", {"title": "Рушник", "file": upload, "collection": 1}
     )
@@ -134,12 +132,8 @@ def test_admin_upload_strips_metadata_and_renames(admin_client, portal_site):
 
 
 @pytest.mark.django_db
-def test_admin_multiple_upload_strips_metadata_and_removes_the_original(
-    admin_client, portal_site
-):
-    upload = SimpleUploadedFile(
-        f"{CANARY}.jpg", make_image_bytes(), content_type="image/jpeg"
-    )
+def test_admin_multiple_upload_strips_metadata_and_removes_the_original(admin_client, portal_site):
+    upload = SimpleUploadedFile(f"{CANARY}.jpg", make_image_bytes(), content_type="image/jpeg")
     response = admin_client.post(
         "/admin/images/multiple/add/",
         {"files[]": upload, "title": "multi"},

@@ -117,9 +117,7 @@ def test_localize_instances_falls_back_to_the_source_term(locales):
 def test_public_queryset_hides_unpublished_objects(locales):
     make_object(locales, register_id="shown")
     make_object(locales, register_id="hidden", published=False)
-    assert list(RegisterObject.objects.public().values_list("register_id", flat=True)) == [
-        "shown"
-    ]
+    assert list(RegisterObject.objects.public().values_list("register_id", flat=True)) == ["shown"]
 
 
 @pytest.mark.django_db
