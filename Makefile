@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-deps messages run demo serve test test-sqlite test-postgres lint check bench clean
+.PHONY: help install system-deps browser-deps messages run demo serve test test-sqlite test-postgres lint check bench clean
 
 help:
 	@echo "make run    set up, load the demo museum and serve http://$(HOST):$(PORT)/"
@@ -19,6 +19,12 @@ system-deps:
 	@command -v msgfmt >/dev/null 2>&1 || { \
 	  echo "Installing gettext from Debian's packages"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+
+# Debian's Chromium for the axe-core accessibility tests (never `playwright install`).
+browser-deps:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing chromium from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,7 +43,7 @@ run: messages
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: messages
+test: messages browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check
@@ -45,7 +51,7 @@ test: messages
 	$(BIN)/pytest
 
 # The same suite against PostgreSQL (DATABASE_URL must name a server; CI sets it).
-test-postgres: messages
+test-postgres: messages browser-deps
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://…"; exit 2; }
 	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest --create-db
 
@@ -53,8 +59,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Benchmarks on fresh databases under bench/out/ (BENCH_DATABASE_URL=postgres://… for
+# PostgreSQL); e.g. make bench BENCH_ARGS="--records 20000" for a quick run.
 bench: messages
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var static

@@ -1,0 +1,111 @@
+"""Site-wide template helpers: language switcher, hreflang alternates, canonical link."""
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    #: True when the link leads to this very content in that language (not a fallback home).
+    is_alternate: bool
+
+
+@dataclass(frozen=True)
+class LanguageLinks:
+    links: list
+    canonical_url: str = ""
+    x_default_url: str = ""
+    alternates: list = field(default_factory=list)
+
+
+def home_url(language_code):
+    """The home page of a content language, e.g. ``/en/``."""
+    with translation.override(language_code):
+        try:
+            return reverse("wagtail_serve", args=[""])
+        except NoReverseMatch:
+            return f"/{language_code}/"
+
+
+def page_urls(page, request):
+    """URLs of a Wagtail page's live translations, keyed by language code."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    urls = {}
+    for translated in translations:
+        url = translated.get_url(request)
+        if url:
+            urls[translated.locale.language_code] = url
+    return urls
+
+
+def build_language_links(request, urls, x_default=""):
+    """Links for every content language: to ``urls[code]`` where the content exists in it,
+    else to that language's home page."""
+    current = translation.get_language()
+
+    def absolute(url):
+        return request.build_absolute_uri(url) if request is not None and url else url
+
+    links = [
+        LanguageLink(
+            code=code,
+            name=name,
+            url=urls.get(code) or home_url(code),
+            is_current=code == current,
+            is_alternate=code in urls,
+        )
+        for code, name in settings.CONTENT_LANGUAGES
+    ]
+    alternates = [
+        LanguageLink(link.code, link.name, absolute(link.url), link.is_current, True)
+        for link in links
+        if link.is_alternate
+    ]
+    return LanguageLinks(
+        links=links,
+        canonical_url=absolute(urls.get(current, "")),
+        x_default_url=absolute(x_default) if alternates else "",
+        alternates=alternates,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switcher's links, keeping the reader on the same object or page.
+
+    Views pass ``alternate_urls`` ({code: path}) and ``x_default_url``; Wagtail pages use
+    their live translations; any other page links to each language's home.
+    """
+    request = context.get("request")
+    if context.get("alternate_urls"):
+        return build_language_links(
+            request, context["alternate_urls"], context.get("x_default_url", "")
+        )
+    page = context.get("page")
+    if isinstance(page, Page) and request is not None:
+        urls = page_urls(page, request)
+        # A language's home is the root of its tree; "/" sends readers to theirs.
+        x_default = "/" if page.depth <= 2 else urls.get(settings.LANGUAGE_CODE, "")
+        return build_language_links(request, urls, x_default)
+    return build_language_links(request, {})
+
+
+#: Open Graph locales (language_TERRITORY) of the content languages we know.
+OG_LOCALES = {"uk": "uk_UA", "en": "en_GB", "pl": "pl_PL", "de": "de_DE", "fr": "fr_FR"}
+
+
+@register.filter
+def og_locale(language_code):
+    """An Open Graph locale for a language code, e.g. ``uk`` → ``uk_UA``."""
+    return OG_LOCALES.get(language_code, language_code)
