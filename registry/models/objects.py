@@ -49,15 +49,20 @@ class RegisterObjectQuerySet(LocalizedQuerySet):
     def public(self):
         return self.filter(published=True)
 
-    def with_page_relations(self):
-        """Everything an object page or card shows, in a fixed number of queries."""
+    def with_card_relations(self):
+        """What an object card shows: holder, type and locale joined, photographs in order."""
         return self.select_related(
             "holder", "object_type", "object_type__parent", "locale"
         ).prefetch_related(
             models.Prefetch(
                 "images",
                 queryset=ObjectImage.objects.select_related("image").order_by("sort_order"),
-            ),
+            )
+        )
+
+    def with_page_relations(self):
+        """Everything an object page shows, in a fixed number of queries."""
+        return self.with_card_relations().prefetch_related(
             "measurements",
             "makers",
             "inscriptions",
@@ -299,7 +304,7 @@ class RegisterObject(index.Indexed, TranslatableModel, ClusterableModel):
             .filter(images__isnull=False)
             .distinct()
             .order_by("-updated_at", "register_id")
-            .with_page_relations()[:limit]
+            .with_card_relations()[:limit]
         )
 
     @property

@@ -1,9 +1,9 @@
-"""Template helpers for register objects: thin wrappers around registry.views helpers."""
+"""Template helpers for register objects, wrapping registry.presenters and registry.rights."""
 
 from django import template
 from django.utils.html import format_html
 
-from registry import views
+from registry import presenters, rights
 
 register = template.Library()
 
@@ -18,11 +18,11 @@ def lang_attr(text):
 @register.filter
 def rights_label(uri):
     """A human label for a rightsstatements.org or Creative Commons URI."""
-    return views.rights_label(uri)
+    return rights.rights_label(uri)
 
 
 @register.simple_tag(takes_context=True)
 def object_cards(context, objects):
-    """Cards for source-language objects, in the reader's language (see views.object_cards)."""
+    """Cards for source-language objects in the reader's language (presenters.object_cards)."""
     page = context.get("page")
-    return views.object_cards(objects, locale=getattr(page, "locale", None))
+    return presenters.object_cards(objects, locale=getattr(page, "locale", None))

@@ -139,7 +139,7 @@ def test_home_page_shows_introduction_featured_objects_and_collection_link(
     }
 
 
-@pytest.mark.parametrize("lang,limit", [("uk", 16), ("en", 20)])
+@pytest.mark.parametrize("lang,limit", [("uk", 10), ("en", 14)])
 def test_home_page_query_count_is_pinned(
     client, collection, django_assert_max_num_queries, lang, limit
 ):
