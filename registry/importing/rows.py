@@ -1,0 +1,183 @@
+"""The values the writer inserts: object rows, child rows and restricted data, as tuples.
+
+Language-neutral children (measurements, materials, techniques, relations) are copied into
+every language's row; translatable children (makers, inscriptions, photographs) get each
+language's text and share a translation key derived from the object's key and position.
+"""
+
+from registry.models import (
+    ObjectImage,
+    ObjectInscription,
+    ObjectMaker,
+    ObjectMaterial,
+    ObjectMeasurement,
+    ObjectRelation,
+    ObjectTechnique,
+)
+
+from .lookups import stable_key
+from .schema import OBJECT_LINES, OBJECT_LONG_TEXTS
+
+#: The content hash of a row that is written but not yet in the search index.
+PENDING_HASH = ""
+NEUTRAL_FIELDS = (
+    "inventory_number",
+    "date_earliest",
+    "date_latest",
+    "status",
+    "status_date",
+    "rights",
+    "published",
+)
+TEXT_FIELDS = OBJECT_LINES + OBJECT_LONG_TEXTS
+UPDATE_FIELDS = (
+    *NEUTRAL_FIELDS,
+    *TEXT_FIELDS,
+    "holder",
+    "object_type",
+    "translation_key",
+    "content_hash",
+    "updated_at",
+)
+OBJECT_COLUMNS = (
+    "register_id",
+    "locale",
+    "translation_key",
+    *NEUTRAL_FIELDS[:1],
+    "holder",
+    "object_type",
+    *NEUTRAL_FIELDS[1:],
+    *TEXT_FIELDS,
+    "content_hash",
+    "created_at",
+    "updated_at",
+)
+CHILD_COLUMNS = {
+    ObjectMaker: ("locale", "translation_key", "sort_order", "name", "role", "dates"),
+    ObjectInscription: (
+        "locale",
+        "translation_key",
+        "sort_order",
+        "kind",
+        "transcription",
+        "translation",
+        "position",
+    ),
+    ObjectImage: (
+        "locale",
+        "translation_key",
+        "sort_order",
+        "image",
+        "alt_text",
+        "caption",
+        "rights",
+        "credit",
+    ),
+    ObjectMeasurement: ("sort_order", "dimension", "value", "unit"),
+    ObjectMaterial: ("sort_order", "material"),
+    ObjectTechnique: ("sort_order", "technique"),
+    ObjectRelation: ("sort_order", "related_register_id", "relation"),
+}
+CHILD_MODELS = (
+    ObjectMaker,
+    ObjectInscription,
+    ObjectImage,
+    ObjectMeasurement,
+    ObjectMaterial,
+    ObjectTechnique,
+    ObjectRelation,
+)
+RESTRICTED_FIELDS = ("storage_location", "evacuation_location", "evacuation_date", "extra")
+
+
+class RowValues:
+    """Builds row values from records, with the ids of museums and terms resolved."""
+
+    def __init__(self, locales, museums, terms):
+        self.locales = locales
+        self.source_code = next(iter(locales))
+        self.museums = museums
+        self.terms = terms
+
+    def object_values(self, record, language, key, now):
+        """The values of one object row, in the order of OBJECT_COLUMNS."""
+        fields = record.fields
+        holder = record.holder
+        object_type = record.object_type[-1].key if record.object_type else None
+        return (
+            record.register_id,
+            self.locales[language].pk,
+            key,
+            fields["inventory_number"],
+            self.museums.id_of(holder.code) if holder else None,
+            self.terms["object_type"].id_of(object_type) if object_type else None,
+            *(fields[name] for name in NEUTRAL_FIELDS[1:]),
+            *(record.text_in(name, language) for name in TEXT_FIELDS),
+            PENDING_HASH,
+            now,
+            now,
+        )
+
+    def children_of(self, record, language, row, source_row, image_ids, children):
+        """Append the child rows of one object row to ``children`` (tuples by model)."""
+        pk, locale_id, key = row.pk, row.locale_id, row.translation_key
+        pick = record.pick
+        for index, maker in enumerate(record.makers):
+            children[ObjectMaker].append(
+                (
+                    pk,
+                    locale_id,
+                    stable_key(key, "maker", index),
+                    index,
+                    pick(maker["names"], language),
+                    pick(maker["roles"], language),
+                    maker["dates"],
+                )
+            )
+        for index, item in enumerate(record.inscriptions):
+            children[ObjectInscription].append(
+                (
+                    pk,
+                    locale_id,
+                    stable_key(key, "inscription", index),
+                    index,
+                    item["kind"],
+                    item["transcription"],
+                    pick(item["translations"], language),
+                    pick(item["positions"], language),
+                )
+            )
+        own_title = record.text.get("title", {}).get(language)
+        for index, image in enumerate(record.images):
+            if language == self.source_code:
+                alt = pick(image.alts, language) or row.title
+            else:
+                alt = (
+                    image.alts.get(language)
+                    or own_title
+                    or pick(image.alts, self.source_code)
+                    or source_row.title
+                )
+            children[ObjectImage].append(
+                (
+                    pk,
+                    locale_id,
+                    stable_key(key, "image", index),
+                    index,
+                    image_ids[image.file_hash],
+                    alt[:500],
+                    pick(image.captions, language),
+                    row.rights,
+                    row.credit_line[:300],
+                )
+            )
+        for index, measurement in enumerate(record.measurements):
+            children[ObjectMeasurement].append(
+                (pk, index, measurement.dimension, measurement.value, measurement.unit)
+            )
+        for model, name in ((ObjectMaterial, "materials"), (ObjectTechnique, "techniques")):
+            cache = self.terms[name]
+            for index, term in enumerate(getattr(record, name)):
+                children[model].append((pk, index, cache.id_of(term.key)))
+        for index, (relation, related_id) in enumerate(record.relations):
+            children[ObjectRelation].append((pk, index, related_id, relation))

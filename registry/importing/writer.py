@@ -1,0 +1,325 @@
+"""Writes checked records in transactional batches, with bulk queries only.
+
+For a batch, the writer reads the existing rows of its register IDs in one query, skips the
+records whose content hash is unchanged, resolves vocabulary, museums and images, and then
+writes everything of the batch in one transaction: object rows in every language, their
+child rows, restricted data and the search index. A batch is written completely or not at
+all, so a run killed at any point and run again ends as one clean run would.
+"""
+
+from itertools import islice
+
+from django.db import router, transaction
+from django.utils import timezone
+from wagtail.search.backends import get_search_backends
+
+from registry.models import (
+    HoldingMuseum,
+    Material,
+    ObjectType,
+    RegisterObject,
+    RestrictedObjectData,
+    Technique,
+)
+
+from .errors import BadValue
+from .images import ImageStore, sanitise
+from .lookups import MuseumCache, TermCache, stable_key
+from .rows import (
+    CHILD_COLUMNS,
+    CHILD_MODELS,
+    OBJECT_COLUMNS,
+    RESTRICTED_FIELDS,
+    UPDATE_FIELDS,
+    RowValues,
+)
+from .sql import RowInserter, update_column
+
+#: Records written before the search index is updated in bulk. The database search
+#: backend recomputes title norms over the whole index on each update, so updating it after
+#: every small batch would make a large import quadratic.
+INDEX_WINDOW = 5000
+#: Rows per IN (...) list, below every database's limit on query parameters.
+CHUNK = 900
+
+
+def chunks(items, size=CHUNK):
+    """Lists of at most ``size`` items, consuming ``items`` lazily."""
+    iterator = iter(items)
+    while part := list(islice(iterator, size)):
+        yield part
+
+
+class BatchWriter:
+    """Writes batches of records; keeps caches of vocabulary and museums between batches."""
+
+    def __init__(self, locales, report, *, dry_run=False):
+        self.locales = locales  # language code -> Locale, source first
+        self.source_code = next(iter(locales))
+        self.source = locales[self.source_code]
+        self.report = report
+        self.dry_run = dry_run
+        self.terms = {
+            "object_type": TermCache(ObjectType, locales, dry_run=dry_run),
+            "materials": TermCache(Material, locales, dry_run=dry_run),
+            "techniques": TermCache(Technique, locales, dry_run=dry_run),
+        }
+        self.museums = MuseumCache(locales, dry_run=dry_run)
+        self.rows = RowValues(locales, self.museums, self.terms)
+        self.images = ImageStore()
+        self.backends = [] if dry_run else list(get_search_backends(with_auto_update=True))
+        # Rows written but not yet in the search index, with the content hashes they get
+        # once they are (see flush_index).
+        self.unindexed = []
+        self.unindexed_hashes = []
+        self.unindexed_records = 0
+        self.db = router.db_for_write(RegisterObject)
+        self.inserters = {
+            model: RowInserter(model, ("register_object", *columns))
+            for model, columns in CHILD_COLUMNS.items()
+        }
+        self.inserters[RegisterObject] = RowInserter(RegisterObject, OBJECT_COLUMNS)
+        # Positions of the concrete fields in (*OBJECT_COLUMNS, pk), for from_db().
+        names = [RegisterObject._meta.get_field(name).attname for name in OBJECT_COLUMNS]
+        names.append(RegisterObject._meta.pk.attname)
+        self.instance_order = [
+            names.index(field.attname) for field in RegisterObject._meta.concrete_fields
+        ]
+        self.inserters[RestrictedObjectData] = RowInserter(
+            RestrictedObjectData, ("register_object", *RESTRICTED_FIELDS, "updated_at")
+        )
+
+    # Reading and preparing ----------------------------------------------------------------
+
+    def _existing(self, register_ids):
+        """Rows already in the database, by register ID and language code."""
+        rows = {}
+        if self.source.pk is None:
+            return rows
+        codes = {locale.pk: code for code, locale in self.locales.items()}
+        for part in chunks(register_ids):
+            query = RegisterObject.objects.filter(register_id__in=part).values_list(
+                "register_id", "locale_id", "pk", "translation_key", "content_hash"
+            )
+            for register_id, locale_id, pk, key, content_hash in query:
+                language = codes.get(locale_id, locale_id)
+                rows.setdefault(register_id, {})[language] = (pk, key, content_hash)
+        return rows
+
+    def _prepare(self, records):
+        """Check what needs the database or the image files; drop records that fail."""
+        for name, cache in self.terms.items():
+            cache.load(term.key for record in records for term in getattr(record, name))
+        self.museums.load(record.holder.code for record in records if record.holder)
+        ready = []
+        for record in records:
+            field = "images"
+            try:
+                for image in record.images:
+                    sanitise(image)
+                field = "object_type"
+                levels = record.object_type
+                for index, term in enumerate(levels):
+                    parent = levels[0] if index == 1 else None
+                    self.terms["object_type"].plan(
+                        term, parent, broad=len(levels) == 2 and not index
+                    )
+                for name in ("materials", "techniques"):
+                    for term in getattr(record, name):
+                        self.terms[name].plan(term)
+                if record.holder:
+                    self.museums.plan(record.holder)
+            except BadValue as error:
+                self.report.add_errors(
+                    record.row, record.line, record.register_id, [(field, error.message)]
+                )
+                continue
+            ready.append(record)
+        return ready
+
+    # Writing ------------------------------------------------------------------------------
+
+    def write(self, records):
+        """Write one batch; unchanged records are only counted."""
+        existing = self._existing([record.register_id for record in records])
+        changed = []
+        for record in records:
+            source_row = existing.get(record.register_id, {}).get(self.source_code)
+            if source_row and source_row[2] == record.content_hash:
+                self.report.unchanged += 1
+            else:
+                changed.append(record)
+        changed = self._prepare(changed)
+        if self.dry_run:
+            self._apply_shared()
+        elif changed:
+            try:
+                with transaction.atomic():
+                    rows = self._apply(changed, existing)
+            except BaseException:
+                self.images.discard_stored()
+                raise
+            self.images.commit()
+            self.unindexed += rows
+            self.unindexed_hashes += [(row.final_hash, row.pk) for row in rows]
+            self.unindexed_records += len(changed)
+            if self.unindexed_records >= INDEX_WINDOW:
+                self.flush_index()
+        for record in changed:
+            if self.source_code in existing.get(record.register_id, {}):
+                self.report.updated += 1
+            else:
+                self.report.created += 1
+        self.report.batches += 1
+
+    def _apply_shared(self):
+        museums = self.museums.apply()
+        terms = {cache.model: cache.apply() for cache in self.terms.values()}
+        return museums, terms
+
+    def _apply(self, records, existing):
+        museums, terms = self._apply_shared()
+        image_ids = self._store_images(records)
+        now = timezone.now()
+        new_rows, updated_rows, stale = [], [], []
+        for record in records:
+            have = existing.get(record.register_id, {})
+            key = self._translation_key(record, have)
+            for language in (self.source_code, *record.languages):
+                values = self.rows.object_values(record, language, key, now)
+                if language in have:
+                    updated_rows.append(
+                        self._instance(values, have[language][0], record.content_hash)
+                    )
+                else:
+                    new_rows.append((values, record.content_hash))
+            languages = {self.source_code, *record.languages}
+            stale += [row[0] for language, row in have.items() if language not in languages]
+        if stale:
+            # Translations the file no longer gives (rare): Django's delete cascades to the
+            # child rows, and its signals take the rows out of the search index.
+            RegisterObject.objects.filter(pk__in=stale).delete()
+        if updated_rows:
+            for model in CHILD_MODELS:
+                for part in chunks(row.pk for row in updated_rows):
+                    model.objects.filter(register_object_id__in=part)._raw_delete(model.objects.db)
+            RegisterObject.objects.bulk_update(updated_rows, UPDATE_FIELDS)
+        self.inserters[RegisterObject].insert([values for values, _hash in new_rows])
+        created = self._created_instances(new_rows)
+        rows = {(row.register_id, row.locale_id): row for row in updated_rows + created}
+        self._write_children(records, rows, image_ids)
+        self._write_restricted(records, rows)
+        self._index(HoldingMuseum, list(HoldingMuseum.objects.filter(pk__in=museums)))
+        for model, term_rows in terms.items():
+            self._index(model, term_rows)
+        return updated_rows + created
+
+    def flush_index(self):
+        """Add the rows written since the last flush to the search index, in bulk.
+
+        Rows are written with an empty content hash and get their hash in the same
+        transaction that indexes them: a run killed in between leaves rows without a hash,
+        which the next run rewrites and indexes like changed records.
+        """
+        if not self.unindexed:
+            return
+        with transaction.atomic():
+            self._index(RegisterObject, self.unindexed)
+            update_column(RegisterObject, "content_hash", self.unindexed_hashes)
+        self.unindexed, self.unindexed_hashes, self.unindexed_records = [], [], 0
+
+    def _translation_key(self, record, have):
+        """The key an object keeps; a new object gets one derived from its register ID."""
+        if self.source_code in have:
+            return have[self.source_code][1]
+        if have:
+            return next(iter(have.values()))[1]
+        return stable_key("registry.registerobject", record.register_id)
+
+    def _instance(self, values, pk, content_hash):
+        """A model instance from written values, as if read from the database.
+
+        Its content_hash is still PENDING_HASH; ``final_hash`` is what it gets once indexed.
+        """
+        values = (*values, pk)
+        row = RegisterObject.from_db(self.db, None, [values[i] for i in self.instance_order])
+        row.final_hash = content_hash
+        return row
+
+    def _created_instances(self, new_rows):
+        """The inserted rows as model instances with their primary keys, in one query."""
+        if not new_rows:
+            return []
+        pks = {}
+        for part in chunks({values[0] for values, _hash in new_rows}):
+            query = RegisterObject.objects.filter(register_id__in=part)
+            pks.update(
+                ((register_id, locale_id), pk)
+                for register_id, locale_id, pk in query.values_list(
+                    "register_id", "locale_id", "pk"
+                )
+            )
+        return [
+            self._instance(values, pks[(values[0], values[1])], content_hash)
+            for values, content_hash in new_rows
+        ]
+
+    def _store_images(self, records):
+        pending = {}
+        for record in records:
+            title = record.text_in("title", self.source_code)
+            credit = record.text_in("credit_line", self.source_code)
+            for image in record.images:
+                alt = record.pick(image.alts, self.source_code) or title
+                pending.setdefault(
+                    image.file_hash, (image, title, alt, record.fields["rights"], credit)
+                )
+        return self.images.resolve(pending) if pending else {}
+
+    def _write_children(self, records, rows, image_ids):
+        children = {model: [] for model in CHILD_MODELS}
+        for record in records:
+            source_row = rows[(record.register_id, self.source.pk)]
+            for language in (self.source_code, *record.languages):
+                row = rows[(record.register_id, self.locales[language].pk)]
+                self.rows.children_of(record, language, row, source_row, image_ids, children)
+        for model, values in children.items():
+            self.inserters[model].insert(values)
+
+    def _write_restricted(self, records, rows):
+        by_object = {rows[(record.register_id, self.source.pk)].pk: record for record in records}
+        existing = dict(
+            RestrictedObjectData.objects.filter(register_object_id__in=list(by_object)).values_list(
+                "register_object_id", "pk"
+            )
+        )
+        now = timezone.now()
+        create, update, delete = [], [], []
+        for object_pk, record in by_object.items():
+            restricted = record.restricted
+            values = (
+                restricted.get("storage_location", ""),
+                restricted.get("evacuation_location", ""),
+                restricted.get("evacuation_date"),
+                restricted.get("extra", {}),
+            )
+            if not any(values):
+                if object_pk in existing:
+                    delete.append(existing[object_pk])
+            elif object_pk in existing:
+                row = RestrictedObjectData(pk=existing[object_pk], register_object_id=object_pk)
+                for name, value in zip(RESTRICTED_FIELDS, values, strict=True):
+                    setattr(row, name, value)
+                row.updated_at = now
+                update.append(row)
+            else:
+                create.append((object_pk, *values, now))
+        self.inserters[RestrictedObjectData].insert(create)
+        RestrictedObjectData.objects.bulk_update(update, [*RESTRICTED_FIELDS, "updated_at"])
+        if delete:
+            RestrictedObjectData.objects.filter(pk__in=delete).delete()
+
+    def _index(self, model, rows):
+        if rows:
+            for backend in self.backends:
+                backend.add_bulk(model, rows)
