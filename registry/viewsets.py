@@ -21,7 +21,6 @@ class RegisterObjectViewSet(SnippetViewSet):
     list_filter = {"status": ["exact"], "published": ["exact"]}
     list_per_page = 50
     ordering = ["register_id"]
-    search_fields = ["title", "register_id", "inventory_number"]
     copy_view_enabled = False
 
     def get_queryset(self, request):

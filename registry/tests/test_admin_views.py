@@ -30,6 +30,7 @@ def register_object(uk):
     clay = Material.objects.create(key="дерево", name="дерево", locale=uk)
     obj = RegisterObject.objects.create(
         register_id="UA-NAMU-1",
+        inventory_number="Ж-1042",
         title="Богоматір Одигітрія",
         description="Ікона XVII століття.",
         holder=museum,
@@ -78,3 +79,18 @@ def test_wagtail_localize_translates_an_object_with_its_children(register_object
     assert [link.material.key for link in translation.material_links.all()] == ["дерево"]
     assert translation.measurements.get().value == 52
     assert not ObjectImage.objects.filter(register_object=translation).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["Одигітрія", "Богом", "UA-NAMU-1", "Ж-1042"])
+def test_staff_find_objects_in_the_admin_by_title_register_id_or_inventory_number(
+    admin_client, register_object, query
+):
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend().add(register_object)
+    response = admin_client.get(
+        reverse("wagtailsnippets_registry_registerobject:list"), {"q": query}
+    )
+    assert response.status_code == 200
+    assert "Богоматір Одигітрія" in response.content.decode()
