@@ -21,7 +21,8 @@ from portal.settings.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = "portal.settings.production"
 
-# What docs/deployment.md tells an operator to set in production.
+# docs/deployment.md's production environment, less the services (check --deploy connects to
+# none of them).
 DOCUMENTED_PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "heritage.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://heritage.example.org",
