@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -17,6 +19,7 @@ from portal.validators import validate_rights_uri
 
 from .base import SOURCE_LOCALE_CHOICES, LocalizedQuerySet, TranslatableModel
 
+IDENTIFIER_SEPARATORS = re.compile(r"[\W_]+")
 REGISTER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 validate_register_id = RegexValidator(
     REGISTER_ID_PATTERN,
@@ -284,9 +287,14 @@ class RegisterObject(index.Indexed, TranslatableModel, ClusterableModel):
         return self.get_absolute_url()
 
     def autocomplete_text(self):
-        """Title and identifiers: what staff and readers type the beginning of."""
+        """Title and identifiers: what staff and readers type the beginning of.
+
+        Identifiers also go in split at punctuation, because some backends' tokenisers
+        (PostgreSQL's among them) drop mixed tokens such as «Ж-1042».
+        """
+        identifiers = " ".join(filter(None, (self.register_id, self.inventory_number)))
         return " ".join(
-            value for value in (self.title, self.register_id, self.inventory_number) if value
+            filter(None, (self.title, identifiers, IDENTIFIER_SEPARATORS.sub(" ", identifiers)))
         )
 
     def search_text(self):
