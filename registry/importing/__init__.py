@@ -8,8 +8,8 @@ The exchange format, mapping files, the report and the guarantees of a run are d
 in docs/import-format.md.
 """
 
-from .errors import ImportFileError
+from .errors import ImportFileError, WorkerError
 from .report import ImportReport, RowError
 from .runner import import_register
 
-__all__ = ["ImportFileError", "ImportReport", "RowError", "import_register"]
+__all__ = ["ImportFileError", "ImportReport", "RowError", "WorkerError", "import_register"]

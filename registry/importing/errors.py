@@ -45,3 +45,14 @@ class BadValue(ValueError):
     def __init__(self, message):
         self.message = str(message)
         super().__init__(self.message)
+
+
+class WorkerError(RuntimeError):
+    """The worker process that reads and checks records stopped before the end of the file.
+
+    The batches written before are complete; running the import again finishes it.
+    """
+
+    def __init__(self, message):
+        self.message = str(message)
+        super().__init__(self.message)

@@ -85,32 +85,34 @@ class RegisterReader:
 
     def _lines(self):
         """Decoded lines with their line endings, naming the line of a decoding error."""
-        decoder = codecs.getincrementaldecoder(self.encoding)(errors="strict")
-        line_number = 0
-        pending = ""
         try:
-            with self.path.open("rb") as stream:
-                for raw in stream:
-                    try:
-                        pending += decoder.decode(raw)
-                    except UnicodeDecodeError as error:
-                        raise self._decoding_error(line_number + 1) from error
-                    if "\n" in pending:
-                        *complete, pending = pending.split("\n")
-                        for text in complete:
-                            line_number += 1
-                            yield text + "\n"
-                try:
-                    pending += decoder.decode(b"", final=True)
-                except UnicodeDecodeError as error:
-                    raise self._decoding_error(line_number + 1) from error
+            # The io module decodes in blocks, which is fast; a decoding error is raised for
+            # a block, so the line that holds it is then found by decoding line by line.
+            with self.path.open(encoding=self.encoding, errors="strict", newline="\n") as stream:
+                yield from stream
+        except UnicodeDecodeError as error:
+            raise self._decoding_error(self._first_bad_line()) from error
         except OSError as error:
             raise ImportFileError(
                 _("Cannot read %(file)s (%(reason)s).")
                 % {"file": self.path.name, "reason": error.strerror or error}
             ) from error
-        if pending:
-            yield pending
+
+    def _first_bad_line(self):
+        """The number of the first line that cannot be decoded."""
+        decoder = codecs.getincrementaldecoder(self.encoding)(errors="strict")
+        line_number = 0
+        pending = ""
+        with self.path.open("rb") as stream:
+            for raw in stream:
+                try:
+                    pending += decoder.decode(raw)
+                except UnicodeDecodeError:
+                    return line_number + 1
+                if "\n" in pending:
+                    *complete, pending = pending.split("\n")
+                    line_number += len(complete)
+        return line_number + 1
 
     def _decoding_error(self, line):
         if self.declared_encoding is None:
@@ -140,7 +142,22 @@ class CsvReader(RegisterReader):
                 )
             yield line
 
+    def scan(self):
+        self.columns = []
+        return sum(1 for _row in self._cells(self._lines()))
+
     def _records(self, lines):
+        for row, line, cells in self._cells(lines):
+            if len(cells) != len(self.columns):
+                message = _(
+                    "The row has %(cells)s values but the header has %(columns)s columns."
+                ) % {"cells": len(cells), "columns": len(self.columns)}
+                yield RawRow(row, line, error=RowInvalid.single("", message))
+                continue
+            yield RawRow(row, line, dict(zip(self.columns, cells, strict=True)))
+
+    def _cells(self, lines):
+        """(row, line, cells) of every record that is not blank; reads the header first."""
         reader = csv.reader(self._checked_lines(lines), delimiter=self.delimiter, strict=True)
         start = 1
         try:
@@ -155,13 +172,7 @@ class CsvReader(RegisterReader):
                 if not any(cell.strip() for cell in cells):
                     continue
                 row += 1
-                if len(cells) != len(self.columns):
-                    message = _(
-                        "The row has %(cells)s values but the header has %(columns)s columns."
-                    ) % {"cells": len(cells), "columns": len(self.columns)}
-                    yield RawRow(row, line, error=RowInvalid.single("", message))
-                    continue
-                yield RawRow(row, line, dict(zip(self.columns, cells, strict=True)))
+                yield row, line, cells
         except csv.Error as error:
             if "unexpected end of data" in str(error):
                 message = _(

@@ -6,6 +6,7 @@ normalised record, including the bytes of its images, so an unchanged record is 
 on re-import.
 """
 
+import functools
 import hashlib
 import hmac
 import json
@@ -18,11 +19,16 @@ from django.utils.translation import gettext as _
 from registry.models.objects import REGISTER_ID_PATTERN
 
 from .errors import BadValue, FieldError, RowInvalid
-from .schema import Columns
+from .lookups import stable_key
+from .schema import OBJECT_TEXTS, Columns
 from .text import clean_text
 
 #: Bump when the meaning of a record changes, so that every record is rewritten once.
 RECORD_VERSION = 1
+#: The namespace of a new object's translation key (see lookups.stable_key).
+OBJECT_KEY_LABEL = "registry.registerobject"
+#: Child rows with a translation key of their own, derived from the object's key.
+KEYED_CHILDREN = ("maker", "inscription", "image")
 _REGISTER_ID = re.compile(REGISTER_ID_PATTERN)
 
 
@@ -66,6 +72,33 @@ class Record:
     content_hash: str = ""
     image_bytes: int = 0
     notes: list = field(default_factory=list)  # values a mapping dropped (FieldError)
+    # Worked out with the checks, where no database is needed (see prepare_rows):
+    texts: dict = field(default_factory=dict)  # language -> texts of its row, OBJECT_TEXTS
+    key: object = None  # the translation key of the object if it is new
+    child_keys: dict = field(default_factory=dict)  # KEYED_CHILDREN kind -> keys under key
+
+    def prepare_rows(self):
+        """Work out the texts of each language's row and the keys of a new object."""
+        self.texts = {
+            language: tuple(self.text_in(name, language) for name in OBJECT_TEXTS)
+            for language in (self.source, *self.languages)
+        }
+        self.key = stable_key(OBJECT_KEY_LABEL, self.register_id)
+        self.child_keys = self.child_keys_under(self.key)
+
+    def child_keys_under(self, key):
+        """Translation keys of the child rows, by kind and position, for the object's key."""
+        if key == self.key and self.child_keys:
+            return self.child_keys
+        counts = {
+            "maker": len(self.makers),
+            "inscription": len(self.inscriptions),
+            "image": len(self.images),
+        }
+        return {
+            kind: [stable_key(key, kind, index) for index in range(counts[kind])]
+            for kind in KEYED_CHILDREN
+        }
 
     def pick(self, values, language):
         """The value in ``language``, else in the source, else in the first language given."""
@@ -116,6 +149,7 @@ class RecordBuilder:
                 register_id=record.register_id,
             )
         record.notes = notes
+        record.prepare_rows()
         return record
 
     def _register_id(self, value):
@@ -165,10 +199,20 @@ class RecordBuilder:
         return grouped, errors
 
 
+@functools.lru_cache(maxsize=4)
+def _restricted_hmac(secret):
+    """An HMAC keyed with ``secret``, to copy for each record (keying it costs more)."""
+    return hmac.new(secret.encode(), digestmod=hashlib.sha256)
+
+
+def _json(value):
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False, check_circular=False)
+
+
 def content_hash(record):
     """SHA-256 of the normalised record; restricted values enter only through an HMAC."""
-    restricted = json.dumps(record.restricted, sort_keys=True, default=str, ensure_ascii=False)
-    secret = settings.SECRET_KEY.encode()
+    restricted = _restricted_hmac(settings.SECRET_KEY).copy()
+    restricted.update(_json(record.restricted).encode())
     data = {
         "version": RECORD_VERSION,
         "register_id": record.register_id,
@@ -184,7 +228,6 @@ def content_hash(record):
         "measurements": [measurement.__dict__ for measurement in record.measurements],
         "images": [(image.sha256, image.alts, image.captions) for image in record.images],
         "relations": record.relations,
-        "restricted": hmac.new(secret, restricted.encode(), hashlib.sha256).hexdigest(),
+        "restricted": restricted.hexdigest(),
     }
-    encoded = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(encoded.encode()).hexdigest()
+    return hashlib.sha256(_json(data).encode()).hexdigest()

@@ -15,8 +15,7 @@ from registry.models import (
     ObjectTechnique,
 )
 
-from .lookups import stable_key
-from .schema import OBJECT_LINES, OBJECT_LONG_TEXTS
+from .schema import OBJECT_TEXTS
 
 #: The content hash of a row that is written but not yet in the search index.
 PENDING_HASH = ""
@@ -29,7 +28,7 @@ NEUTRAL_FIELDS = (
     "rights",
     "published",
 )
-TEXT_FIELDS = OBJECT_LINES + OBJECT_LONG_TEXTS
+TEXT_FIELDS = OBJECT_TEXTS
 UPDATE_FIELDS = (
     *NEUTRAL_FIELDS,
     *TEXT_FIELDS,
@@ -112,7 +111,7 @@ class RowValues:
             self.museums.id_of(holder.code) if holder else None,
             self.terms["object_type"].id_of(object_type) if object_type else None,
             *(fields[name] for name in NEUTRAL_FIELDS[1:]),
-            *(record.text_in(name, language) for name in TEXT_FIELDS),
+            *record.texts[language],
             PENDING_HASH,
             now,
             now,
@@ -120,14 +119,15 @@ class RowValues:
 
     def children_of(self, record, language, row, source_row, image_ids, children):
         """Append the child rows of one object row to ``children`` (tuples by model)."""
-        pk, locale_id, key = row.pk, row.locale_id, row.translation_key
+        pk, locale_id = row.pk, row.locale_id
+        keys = record.child_keys_under(row.translation_key)
         pick = record.pick
         for index, maker in enumerate(record.makers):
             children[ObjectMaker].append(
                 (
                     pk,
                     locale_id,
-                    stable_key(key, "maker", index),
+                    keys["maker"][index],
                     index,
                     pick(maker["names"], language),
                     pick(maker["roles"], language),
@@ -139,7 +139,7 @@ class RowValues:
                 (
                     pk,
                     locale_id,
-                    stable_key(key, "inscription", index),
+                    keys["inscription"][index],
                     index,
                     item["kind"],
                     item["transcription"],
@@ -162,7 +162,7 @@ class RowValues:
                 (
                     pk,
                     locale_id,
-                    stable_key(key, "image", index),
+                    keys["image"][index],
                     index,
                     image_ids[image.file_hash],
                     alt[:500],

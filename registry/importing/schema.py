@@ -13,6 +13,8 @@ from django.conf import settings
 OBJECT_LINES = ("title", "date_display", "place_of_origin", "credit_line")
 #: Long texts of the object (line breaks and tabs allowed), one value per language.
 OBJECT_LONG_TEXTS = ("description", "distinguishing_features", "subject", "status_note")
+#: Every text of an object row, in the order the writer inserts them.
+OBJECT_TEXTS = OBJECT_LINES + OBJECT_LONG_TEXTS
 #: Multi-valued texts of the object, parallel lists per language.
 OBJECT_LISTS = ("maker", "inscriptions", "images_alt", "images_caption")
 #: Labels of vocabulary terms and museum names: they name shared rows, not object text.

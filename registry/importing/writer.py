@@ -9,7 +9,9 @@ all, so a run killed at any point and run again ends as one clean run would.
 
 from itertools import islice
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import router, transaction
+from django.db.models.base import ModelState
 from django.utils import timezone
 from wagtail.search.backends import get_search_backends
 
@@ -24,7 +26,7 @@ from registry.models import (
 
 from .errors import BadValue
 from .images import ImageStore, sanitise
-from .lookups import MuseumCache, TermCache, stable_key
+from .lookups import MuseumCache, TermCache
 from .rows import (
     CHILD_COLUMNS,
     CHILD_MODELS,
@@ -79,12 +81,12 @@ class BatchWriter:
             for model, columns in CHILD_COLUMNS.items()
         }
         self.inserters[RegisterObject] = RowInserter(RegisterObject, OBJECT_COLUMNS)
-        # Positions of the concrete fields in (*OBJECT_COLUMNS, pk), for from_db().
-        names = [RegisterObject._meta.get_field(name).attname for name in OBJECT_COLUMNS]
-        names.append(RegisterObject._meta.pk.attname)
-        self.instance_order = [
-            names.index(field.attname) for field in RegisterObject._meta.concrete_fields
-        ]
+        # Attribute names of the values (*OBJECT_COLUMNS, pk): every concrete field.
+        options = RegisterObject._meta
+        self.attnames = [options.get_field(name).attname for name in OBJECT_COLUMNS]
+        self.attnames.append(options.pk.attname)
+        if set(self.attnames) != {field.attname for field in options.concrete_fields}:
+            raise ImproperlyConfigured("OBJECT_COLUMNS must name every field of RegisterObject.")
         self.inserters[RestrictedObjectData] = RowInserter(
             RestrictedObjectData, ("register_object", *RESTRICTED_FIELDS, "updated_at")
         )
@@ -208,7 +210,7 @@ class BatchWriter:
         created = self._created_instances(new_rows)
         rows = {(row.register_id, row.locale_id): row for row in updated_rows + created}
         self._write_children(records, rows, image_ids)
-        self._write_restricted(records, rows)
+        self._write_restricted(records, rows, {row.pk for row in updated_rows})
         self._index(HoldingMuseum, list(HoldingMuseum.objects.filter(pk__in=museums)))
         for model, term_rows in terms.items():
             self._index(model, term_rows)
@@ -234,15 +236,22 @@ class BatchWriter:
             return have[self.source_code][1]
         if have:
             return next(iter(have.values()))[1]
-        return stable_key("registry.registerobject", record.register_id)
+        return record.key
 
     def _instance(self, values, pk, content_hash):
         """A model instance from written values, as if read from the database.
 
-        Its content_hash is still PENDING_HASH; ``final_hash`` is what it gets once indexed.
+        It is made the way Django unpickles an instance (``__new__``, then its ``__dict__``)
+        rather than with ``from_db()``: the constructor (with ClusterableModel's, which looks
+        up every child relation) would cost more than writing the row. RegisterObject has
+        no ``post_init`` receivers to miss. Its content_hash is still PENDING_HASH;
+        ``final_hash`` is what it gets once indexed.
         """
-        values = (*values, pk)
-        row = RegisterObject.from_db(self.db, None, [values[i] for i in self.instance_order])
+        row = RegisterObject.__new__(RegisterObject)
+        row.__dict__.update(zip(self.attnames, (*values, pk), strict=True))
+        row._state = ModelState()
+        row._state.adding = False
+        row._state.db = self.db
         row.final_hash = content_hash
         return row
 
@@ -286,13 +295,13 @@ class BatchWriter:
         for model, values in children.items():
             self.inserters[model].insert(values)
 
-    def _write_restricted(self, records, rows):
+    def _write_restricted(self, records, rows, known):
+        """Create, update or delete restricted data; ``known``: pks of objects written before."""
         by_object = {rows[(record.register_id, self.source.pk)].pk: record for record in records}
-        existing = dict(
-            RestrictedObjectData.objects.filter(register_object_id__in=list(by_object)).values_list(
-                "register_object_id", "pk"
-            )
-        )
+        existing = {}
+        for part in chunks(pk for pk in by_object if pk in known):
+            query = RestrictedObjectData.objects.filter(register_object_id__in=part)
+            existing.update(query.values_list("register_object_id", "pk"))
         now = timezone.now()
         create, update, delete = [], [], []
         for object_pk, record in by_object.items():

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 
-from registry.importing import ImportFileError, import_register
+from registry.importing import ImportFileError, WorkerError, import_register
 
 
 class Command(BaseCommand):
@@ -42,6 +42,16 @@ class Command(BaseCommand):
             help=_("Records written per transaction (default 500)."),
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            choices=[0, 1],
+            help=_(
+                "1: read and check the records in a second process while this one writes; "
+                "0: do everything in one process. By default 1 for files of 2,000 records or "
+                "more."
+            ),
+        )
+        parser.add_argument(
             "--no-progress", action="store_true", help=_("Do not show the progress bar.")
         )
 
@@ -57,8 +67,9 @@ class Command(BaseCommand):
                 report_path=options["report"],
                 batch_size=options["batch_size"],
                 progress=not options["no_progress"],
+                workers=options["workers"],
             )
-        except ImportFileError as error:
+        except (ImportFileError, WorkerError) as error:
             raise CommandError(error.message) from error
         for line in report.summary_lines():
             self.stdout.write(line)
