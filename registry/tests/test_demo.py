@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import models, transaction
+from django.utils import translation
 from PIL import Image
 from wagtail.search.models import IndexEntry
 
@@ -185,14 +186,22 @@ def test_demo_accounts_have_the_documented_permissions(demo):
     assert registrar.has_perm("registry.change_restricted_data")
 
 
-def test_the_command_prints_the_counts_and_the_demo_credentials(demo, demo_dir):
+@pytest.mark.parametrize(
+    ("language", "counts"),
+    [
+        ("en", "0 created, 0 updated, {n} unchanged"),
+        ("uk", "створено 0, оновлено 0, без змін {n}"),
+    ],
+)
+def test_the_command_prints_the_counts_and_the_demo_credentials(demo, demo_dir, language, counts):
     out = io.StringIO()
-    call_command(
-        "load_demo", "--dir", str(demo_dir), "--scale", str(SCALE), "--workers", "1", stdout=out
-    )
+    with translation.override(language):
+        call_command(
+            "load_demo", "--dir", str(demo_dir), "--scale", str(SCALE), "--workers", "1", stdout=out
+        )
     text = out.getvalue()
 
-    assert f"0 created, 0 updated, {len(OBJECTS)} unchanged" in text
+    assert counts.format(n=len(OBJECTS)) in text
     assert f"admin / {DEMO_PASSWORD}" in text
     assert "http://127.0.0.1:8000/admin/" in text
 
