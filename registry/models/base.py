@@ -1,12 +1,6 @@
 from django.conf import settings
 from django.db import models
-from wagtail.models import Locale, TranslatableMixin
-
-
-def source_locale():
-    """The locale of the register's source language (Ukrainian)."""
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-
+from wagtail.models import TranslatableMixin
 
 SOURCE_LOCALE_CHOICES = {"locale__language_code": "uk"}
 

@@ -335,10 +335,6 @@ class RegisterObject(index.Indexed, TranslatableModel, ClusterableModel):
             .with_card_relations()[:limit]
         )
 
-    @property
-    def is_source(self):
-        return self.locale.language_code == settings.LANGUAGE_CODE
-
 
 class ObjectMaker(TranslatableModel, Orderable):
     """A person, workshop or manufactory that made the object, with their role."""

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .base import SOURCE_LOCALE_CHOICES
+
 
 class RestrictedObjectData(models.Model):
     """Where an object is kept, and every other field the register marks restricted.
@@ -15,7 +17,7 @@ class RestrictedObjectData(models.Model):
         verbose_name=_("register object"),
         on_delete=models.CASCADE,
         related_name="restricted_data",
-        limit_choices_to={"locale__language_code": "uk"},
+        limit_choices_to=SOURCE_LOCALE_CHOICES,
     )
     storage_location = models.TextField(_("storage location"), blank=True)
     evacuation_location = models.TextField(_("evacuation location"), blank=True)
