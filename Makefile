@@ -31,7 +31,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
 
-install: system-deps $(STAMP)
+# Front-end libraries (Leaflet, model-viewer, web fonts) from the npm registry; Django serves
+# them from node_modules (STATICFILES_DIRS), nothing is copied into the repository.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: system-deps $(STAMP) node_modules/.installed
 
 messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
@@ -65,4 +71,4 @@ bench: messages
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) var static
+	rm -rf $(VENV) var static node_modules

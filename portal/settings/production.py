@@ -145,12 +145,36 @@ TASKS = {
     }
 }
 
+# Map tiles for the story map block. Empty MAP_TILE_URL shows places without a base map.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+MAP_TILE_MAX_ZOOM = env_int("MAP_TILE_MAX_ZOOM", 18)
+
+# Documents: what editors may upload (story media, captions, 3D models, sources).
+WAGTAILDOCS_EXTENSIONS = [
+    # sources and register exports
+    *("pdf", "txt", "csv", "jsonl", "docx", "odt", "xlsx", "zip"),
+    # story media: audio, video, WebVTT captions and chapters, 3D models
+    *("mp3", "m4a", "ogg", "oga", "wav", "mp4", "webm", "ogv", "vtt", "glb", "gltf"),
+]
+
 # Files: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set, else media/.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+NODE_MODULES = BASE_DIR / "node_modules"
+# Front-end libraries installed by npm (package.json), served from node_modules as they are.
+STATICFILES_DIRS = [
+    PROJECT_DIR / "static",
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/model-viewer", NODE_MODULES / "@google" / "model-viewer" / "dist"),
+    ("vendor/literata", NODE_MODULES / "@fontsource-variable" / "literata"),
+    ("vendor/ibm-plex-sans", NODE_MODULES / "@fontsource" / "ibm-plex-sans"),
+]
 
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
@@ -241,7 +265,6 @@ WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "tif", "tiff", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_PIXELS", 400_000_000)
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip", "jsonl", "vtt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False

@@ -15,3 +15,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 LOGGING["root"]["level"] = "WARNING"
+# No network in tests: maps show their places without a base map.
+MAP_TILE_URL = ""
