@@ -1,0 +1,34 @@
+"""Admin views of the portal's core: the drift report of register objects in pages."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import ReportView
+
+from portal.drift import affected_pages, user_can_see_alerts
+
+
+class ObjectAlertsReportView(ReportView):
+    """Pages (stories, exhibitions, themes, ...) that feature objects needing attention.
+
+    One entry per page the user may edit, most recent status change first, with every
+    affected object, its state, the date of its status and where it sits in the page.
+    """
+
+    page_title = _("Object alerts in stories")
+    header_icon = "warning"
+    results_template_name = "portal/admin/object_alerts_report_results.html"
+    index_url_name = "portal_object_alerts"
+    paginate_by = 50
+    verbose_name = _("page")
+    verbose_name_plural = _("pages")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_see_alerts(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return affected_pages(self.request.user)
+
+
+__all__ = ["ObjectAlertsReportView"]
