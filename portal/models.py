@@ -1,12 +1,15 @@
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.fields import StreamBlockField
 from portal.images import random_image_key, strip_metadata
 from portal.validators import validate_rights_uri
 
@@ -74,12 +77,71 @@ class PortalRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+class EditorialPage(Page):
+    """What every editorial page shares: a summary for cards, a hero image, reading time."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences for cards, search results and link previews."),
+    )
+    hero_image = models.ForeignKey(
+        PortalImage,
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alternative text"),
+        max_length=500,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+
+    hero_panels = [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")],
+            heading=_("Hero image"),
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt_text.strip():
+            raise ValidationError(
+                {"hero_alt_text": _("Describe the hero image for readers who cannot see it.")}
+            )
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+
 class HomePage(Page):
-    """The home page of one language. Exhibitions and themes extend it in later work."""
+    """The home page of one language: featured exhibitions, stories, themes and objects."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured_objects = StreamBlockField(
+        "portal.blocks.selections.ObjectSelectionBlock",
+        verbose_name=_("featured objects"),
+        blank=True,
+        help_text=_("Objects shown on the home page. Empty: recently updated objects."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("featured_pages", heading=_("Featured exhibitions, stories and themes")),
+        FieldPanel("featured_objects"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     max_count_per_parent = 1
@@ -89,8 +151,37 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.pages import localized_live_pages
         from registry.models import RegisterObject
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_objects"] = RegisterObject.featured_for_locale(self.locale, limit=8)
+        chosen = [child.value for child in self.featured_objects if child.value is not None]
+        if chosen:
+            context["featured_objects"] = [obj for obj in chosen if obj.published][:12]
+        else:
+            context["featured_objects"] = RegisterObject.featured_for_locale(self.locale, limit=8)
+        context["featured_pages"] = localized_live_pages(
+            [row.page for row in self.featured_pages.select_related("page")], self.locale
+        )
         return context
+
+
+class HomeFeaturedPage(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
+    page = models.ForeignKey(
+        Page,
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("An exhibition, story or theme."),
+    )
+
+    panels = [
+        PageChooserPanel(
+            "page", ["exhibitions.ExhibitionPage", "exhibitions.StoryPage", "themes.ThemePage"]
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured page")
+        verbose_name_plural = _("featured pages")

@@ -109,3 +109,49 @@ OG_LOCALES = {"uk": "uk_UA", "en": "en_GB", "pl": "pl_PL", "de": "de_DE", "fr": 
 def og_locale(language_code):
     """An Open Graph locale for a language code, e.g. ``uk`` → ``uk_UA``."""
     return OG_LOCALES.get(language_code, language_code)
+
+
+@register.filter
+def richtext_safe(value):
+    """A page's RichTextField, cleaned of markup its editor cannot make, then expanded."""
+    from wagtail.rich_text import RichText
+
+    from portal.blocks.base import sanitize_rich_text
+
+    return RichText(sanitize_rich_text(value or "")).__html__()
+
+
+@register.simple_tag
+def page_ancestors(page):
+    """A page's live ancestors below the tree root, from the home page down (one query)."""
+    return page.get_ancestors().filter(depth__gt=1).live()
+
+
+@register.simple_tag
+def stream_block_types(*streams):
+    """The block types used in ``streams``: which scripts and styles a page needs."""
+    return {child.block_type for stream in streams if stream for child in stream}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu in the reader's language, each item with its ``aria-current`` value.
+
+    ``"page"`` marks the page itself, ``"true"`` a page inside its section.
+    """
+    from portal.menus import menu_items
+
+    request = context.get("request")
+    if request is None:
+        return []
+    current = context.get("page")
+    path = getattr(current, "path", "") or ""
+    items = []
+    for item in menu_items(request, translation.get_language() or settings.LANGUAGE_CODE):
+        state = ""
+        if current is not None and getattr(current, "pk", None) == item.pk:
+            state = "page"
+        elif path.startswith(item.path):
+            state = "true"
+        items.append((item, state))
+    return items

@@ -1,8 +1,12 @@
 """``python manage.py load_demo``: the demo museum ``make run`` serves. Demo only."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from exhibitions.demo.editors import ensure_editorial_demo
+from exhibitions.demo.loader import StoryDemoError, load_story_demo
 from registry.demo.build import MAX_SCALE, MIN_SCALE
 from registry.demo.loader import DemoLoadError, demo_dir, load_demo
 from registry.demo.users import DEMO_PASSWORD
@@ -91,14 +95,39 @@ class Command(BaseCommand):
                 "seconds": result.import_seconds,
             }
         )
-        if result.accounts:
-            self._accounts(result.accounts)
+        try:
+            stories = load_story_demo(
+                target_dir=Path(options["dir"] or demo_dir()) / "stories",
+                scale=options["scale"],
+            )
+        except StoryDemoError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            _(
+                "Exhibitions, stories and themes: %(created)d pages created, %(updated)d "
+                "updated, %(unchanged)d unchanged."
+            )
+            % {
+                "created": stories.pages_created,
+                "updated": stories.pages_updated,
+                "unchanged": stories.pages_unchanged,
+            }
+        )
+        accounts = list(result.accounts)
+        editors = ensure_editorial_demo()
+        if not options["no_users"] and not options["no_staff"]:
+            accounts += editors
+        if accounts:
+            self._accounts(accounts)
 
     def _accounts(self, accounts):
         roles = {
             "superuser": _("administrator"),
             "curator": _("curator, without access to restricted locations"),
             "registrar": _("register staff, may see restricted locations"),
+            "section_editor": _(
+                "editor of the National Art Museum's section; publishes through curator review"
+            ),
         }
         self.stdout.write("")
         self.stdout.write(
