@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-deps browser-deps messages run demo serve test test-sqlite test-postgres lint check bench clean
+.PHONY: help install system-deps browser-deps messages run demo serve test test-sqlite test-postgres lint check bench bench-stories clean
 
 help:
 	@echo "make run    set up, load the demo museum and serve http://$(HOST):$(PORT)/"
@@ -69,6 +69,11 @@ lint: install
 # PostgreSQL); e.g. make bench BENCH_ARGS="--records 20000" for a quick run.
 bench: messages
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/stories.py
+
+# Only the exhibition chapter benchmark (30 blocks, 12 register objects, against a plain page).
+bench-stories: messages
+	$(BIN)/python bench/stories.py
 
 clean:
 	rm -rf $(VENV) var static node_modules
