@@ -15,7 +15,6 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -209,15 +208,20 @@ class RegisterObjectChooserBlock(SnippetChooserBlock):
             return [None for _value in values]
         source_language = presenters.source_language()
         language = presenters.current_language()
+        languages = {source_language, language}
+        # One indexed lookup by (translation_key, locale): the chosen rows' source rows and,
+        # for readers of another language, their translations (status notes, alt texts).
         translation_keys = RegisterObject.objects.filter(pk__in=ids).values("translation_key")
-        wanted = Q(pk__in=ids) | Q(
-            translation_key__in=translation_keys, locale__language_code=source_language
-        )
-        if language != source_language:
-            # The reader's translations come along: their status notes and photograph alt
-            # texts then cost no query of their own.
-            wanted |= Q(translation_key__in=translation_keys, locale__language_code=language)
-        rows = {row.pk: row for row in RegisterObject.objects.with_card_relations().filter(wanted)}
+        rows = {
+            row.pk: row
+            for row in RegisterObject.objects.with_card_relations().filter(
+                translation_key__in=translation_keys, locale__language_code__in=languages
+            )
+        }
+        missing = ids - rows.keys()
+        if missing:
+            # Rows chosen in a third language: only their keys are needed, to find the source.
+            rows.update(RegisterObject.objects.select_related("locale").in_bulk(missing))
         sources, translations = {}, {}
         for row in rows.values():
             if row.locale.language_code == source_language:
