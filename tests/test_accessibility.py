@@ -1,8 +1,12 @@
 """WCAG 2.1 A/AA checks with axe-core in a real browser (Debian's Chromium via Playwright).
 
-Runs against pytest-django's live server with a small collection built by the registry's
-test builders. Set PORTAL_SCREENSHOTS=docs/screenshots to also save screenshots of the
-pages checked (used to keep the design honest; see docs/screenshots/).
+Two sets of pages: the collection (home, listing, object pages, 404) against pytest-django's
+live server with a small collection built by the registry's test builders; and the story
+pages (home with its featured pages, exhibitions, exhibition, chapter, story, themes, theme,
+object) of ``tests/story_pages.py``, which together use every story block, built once for the
+module (``story_site`` in ``tests/conftest.py``). Set PORTAL_SCREENSHOTS=docs/screenshots to
+also save screenshots of the collection pages checked (used to keep the design honest; see
+docs/screenshots/; the story pages' screenshots there are not made here).
 """
 
 import os
@@ -11,27 +15,11 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
+VIEWPORTS = ({"width": 1280, "height": 900}, {"width": 390, "height": 844})
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Chromium is not installed at /usr/bin/chromium (apt-get install chromium).",
-    ),
-]
+pytestmark = pytest.mark.browser
 
 
 def artwork_png(width, height, seed):
@@ -140,15 +128,15 @@ def collection(live_server, portal_site):
     return live_server
 
 
-@pytest.fixture
-def browser_page(collection):
-    sync_api = pytest.importorskip("playwright.sync_api")
+@pytest.fixture(scope="module")
+def axe(launch_chromium):
     pytest.importorskip("axe_playwright_python")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield page
-        browser.close()
+
+
+@pytest.fixture
+def browser_page(collection, launch_chromium, axe):
+    with launch_chromium() as browser:
+        yield browser.new_page(viewport=VIEWPORTS[0])
 
 
 def blocking_violations(page):
@@ -201,7 +189,7 @@ def test_public_pages_have_no_serious_wcag_violations(collection, browser_page):
     with no serious or critical WCAG 2.1 A/AA violation, on a wide and a phone viewport."""
     live_server = collection
     failures = {}
-    for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+    for viewport in VIEWPORTS:
         browser_page.set_viewport_size(viewport)
         for name, template in PAGES:
             for lang in ("uk", "en"):
@@ -219,3 +207,51 @@ def test_public_pages_have_no_serious_wcag_violations(collection, browser_page):
                     suffix = "-phone" if viewport["width"] == 390 else ""
                     save_screenshot(browser_page, f"{name}-{lang}{suffix}")
     assert not failures, failures
+
+
+# --- exhibitions, stories and themes --------------------------------------------------------
+
+STORY_PAGES = [
+    "home",
+    "exhibitions",
+    "exhibition",
+    "chapter_1",
+    "chapter_2",
+    "story",
+    "themes",
+    "theme",
+    "object",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["uk", "en"])
+@pytest.mark.parametrize("key", STORY_PAGES)
+def test_story_pages_have_no_serious_wcag_violations(open_page, axe, key, language):
+    """Every page type of exhibitions, stories and themes, with every story block on them,
+    passes axe-core with no serious or critical WCAG 2.1 A/AA violation, wide and on a phone."""
+    page = open_page(key, language, reduced_motion="no-preference")
+    failures = {}
+    for viewport in VIEWPORTS:
+        page.set_viewport_size(viewport)
+        problems = blocking_violations(page)
+        if problems:
+            failures[f"{page.url} @ {viewport['width']}px"] = problems
+    assert not failures, failures
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["uk", "en"])
+def test_story_with_its_widgets_open_has_no_serious_wcag_violations(open_page, axe, language):
+    """The states scripts make: a map popup open, the slider moved, the carousel scrolled,
+    the transcripts open and the audio's chapter list built from its WebVTT file."""
+    page = open_page("story", language)
+    page.locator(".media-block__chapter-list li").first.wait_for()
+    page.locator(".map-block__show").first.click()
+    page.locator(".map-popup__name").wait_for()
+    page.locator(".comparison__input").fill("30")
+    page.locator("[data-carousel-next]").click()
+    for summary in page.locator("details > summary").all():
+        summary.click()
+    problems = blocking_violations(page)
+    assert not problems, problems
