@@ -78,8 +78,22 @@ def restore_database(snapshot):
 
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(snapshot)
+    reset_sequences(connection)
     ContentType.objects.clear_cache()
     cache.clear()
+
+
+def reset_sequences(connection):
+    """Move PostgreSQL's id sequences past the rows just loaded with explicit ids (flush
+    reset them to 1), so later tests can insert rows. SQLite needs nothing."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 def ensure_migrated_data():
