@@ -10,11 +10,10 @@ SECONDS_PER_VISUAL = 10
 VISUAL_BLOCKS = frozenset(
     {"image", "comparison", "register_object", "object_grid", "map", "timeline", "model_3d"}
 )
-#: Blocks whose words are counted: text the editor wrote. Object cards, captions and media
-#: are counted as a pause each (VISUAL_BLOCKS), without loading what they show.
-TEXT_BLOCKS = frozenset(
-    {"paragraph", "heading", "quote", "content_warning", "sources", "call_to_action", "timeline"}
-)
+#: Blocks whose words are counted: prose the editor wrote, read from the stored data without
+#: touching the database. Objects, images and media count as a pause each (VISUAL_BLOCKS),
+#: so an exhibition's reading time never loads its chapters' objects.
+TEXT_BLOCKS = frozenset({"paragraph", "heading", "quote", "content_warning", "sources"})
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 TAG_RE = re.compile(r"<[^>]+>")
 
@@ -25,13 +24,17 @@ def count_words(text):
 
 def stream_reading_seconds(stream):
     """Seconds to read a StreamField value: its words plus a pause per visual block."""
+    if not stream:
+        return 0.0
+    child_blocks = stream.stream_block.child_blocks
     seconds = 0.0
-    for child in stream or ():
-        words = sum(
-            count_words(str(part)) for part in child.block.get_searchable_content(child.value)
-        )
-        seconds += words * 60 / WORDS_PER_MINUTE
-        if child.block_type in VISUAL_BLOCKS:
+    for item in stream.raw_data:
+        block_type = item["type"]
+        if block_type in TEXT_BLOCKS and block_type in child_blocks:
+            block = child_blocks[block_type]
+            content = block.get_searchable_content(block.to_python(item["value"]))
+            seconds += sum(count_words(str(part)) for part in content) * 60 / WORDS_PER_MINUTE
+        elif block_type in VISUAL_BLOCKS:
             seconds += SECONDS_PER_VISUAL
     return seconds
 
