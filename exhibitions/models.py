@@ -1,6 +1,7 @@
 """Exhibitions with chapters, and long-form stories, written in the shared story blocks."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -11,7 +12,7 @@ from portal.fields import StreamBlockField
 from portal.models import EditorialPage
 from portal.pages import SpecificChildRouteMixin
 from portal.panels import ObjectAlertsPanel
-from portal.reading import reading_minutes, stream_contents
+from portal.reading import reading_minutes
 
 STORY_BLOCKS = "exhibitions.blocks.StoryStreamBlock"
 CREDIT_BLOCKS = "exhibitions.blocks.CreditsBlock"
@@ -107,16 +108,17 @@ class ExhibitionPage(SpecificChildRouteMixin, EditorialPage):
             .select_related("hero_image")
         )
 
-    def reading_minutes(self, chapters=None):
-        chapters = self.chapters() if chapters is None else chapters
-        return reading_minutes(self.body, *(chapter.body for chapter in chapters))
+    @cached_property
+    def _chapters(self):
+        return self.chapters()
+
+    def reading_minutes(self):
+        """The whole exhibition: its introduction and every live chapter."""
+        return reading_minutes(self.body, *(chapter.body for chapter in self._chapters))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        chapters = self.chapters()
-        context["chapters"] = chapters
-        context["reading_minutes"] = self.reading_minutes(chapters)
-        context["contents"] = stream_contents(self.body)
+        context["chapters"] = self._chapters
         return context
 
 
@@ -153,8 +155,6 @@ class ChapterPage(EditorialPage):
             context["next_chapter"] = (
                 chapters[position + 1] if position + 1 < len(chapters) else None
             )
-        context["reading_minutes"] = reading_minutes(self.body)
-        context["contents"] = stream_contents(self.body)
         return context
 
 
@@ -185,9 +185,3 @@ class StoryPage(EditorialPage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["reading_minutes"] = reading_minutes(self.body)
-        context["contents"] = stream_contents(self.body)
-        return context

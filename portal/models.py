@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from portal.fields import StreamBlockField
 from portal.images import random_image_key, strip_metadata
+from portal.reading import reading_minutes, stream_contents
 from portal.validators import validate_rights_uri
 
 
@@ -111,6 +112,9 @@ class EditorialPage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
+    #: Exhibitions, chapters and stories are read through; a theme hub is browsed.
+    long_form = True
+
     class Meta:
         abstract = True
 
@@ -123,6 +127,17 @@ class EditorialPage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def reading_minutes(self):
+        return reading_minutes(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        """Long-form pages get their reading time and the contents of their ``body``."""
+        context = super().get_context(request, *args, **kwargs)
+        if self.long_form:
+            context["reading_minutes"] = self.reading_minutes()
+            context["contents"] = stream_contents(self.body)
+        return context
 
 
 class HomePage(Page):

@@ -67,6 +67,7 @@ class ThemePage(EditorialPage):
 
     parent_page_types = ["themes.ThemeIndexPage"]
     subpage_types = []
+    long_form = False
 
     class Meta:
         verbose_name = _("theme")
