@@ -38,6 +38,15 @@ def random_image_key(extension):
     return f"{secrets.token_hex(16)}{extension}"
 
 
+def new_iiif_identifier():
+    """An opaque, stable identifier for an image's IIIF service: 22 URL-safe characters.
+
+    It says nothing about the file, its name or its place in storage, and never changes once
+    given, so manifests and viewers can cite it for good.
+    """
+    return secrets.token_urlsafe(16)
+
+
 def _needs_transpose(image):
     return image.getexif().get(0x0112, 1) not in (1, None)
 

@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.fields import StreamBlockField
-from portal.images import random_image_key, strip_metadata
+from portal.images import new_iiif_identifier, random_image_key, strip_metadata
 from portal.reading import reading_minutes, stream_contents
 from portal.validators import validate_rights_uri
 
@@ -32,6 +32,14 @@ class PortalImage(AbstractImage):
         help_text=_("A rightsstatements.org or Creative Commons URI."),
     )
     credit = models.CharField(_("credit"), max_length=500, blank=True)
+    iiif_identifier = models.CharField(
+        _("IIIF identifier"),
+        max_length=32,
+        unique=True,
+        default=new_iiif_identifier,
+        editable=False,
+        help_text=_("The image's opaque, permanent identifier in IIIF addresses."),
+    )
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text", "rights", "credit")
 

@@ -172,6 +172,7 @@ STATICFILES_DIRS = [
     PROJECT_DIR / "static",
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
     ("vendor/model-viewer", NODE_MODULES / "@google" / "model-viewer" / "dist"),
+    ("vendor/openseadragon", NODE_MODULES / "openseadragon" / "build" / "openseadragon"),
     ("vendor/literata", NODE_MODULES / "@fontsource-variable" / "literata"),
     ("vendor/ibm-plex-sans", NODE_MODULES / "@fontsource" / "ibm-plex-sans"),
 ]
