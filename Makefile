@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-deps browser-deps messages run demo serve test test-sqlite test-postgres lint check bench bench-stories clean
+.PHONY: help install system-deps browser-deps messages run demo serve test test-sqlite test-postgres test-opensearch lint check bench bench-stories bench-search bench-iiif clean
 
 help:
 	@echo "make run    set up, load the demo museum and serve http://$(HOST):$(PORT)/"
@@ -60,6 +60,18 @@ test: messages browser-deps
 test-postgres: messages browser-deps
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://…"; exit 2; }
 	DATABASE_URL=$(DATABASE_URL) $(BIN)/pytest --create-db
+
+# The search suite against an OpenSearch-protocol server: osmem-server (in memory, from the dev
+# extras) on a free loopback port, stopped when the recipe ends (docs/search-opensearch.md).
+OSMEM_LOG := var/osmem.out
+test-opensearch: messages
+	@mkdir -p var; OSMEM=$$($(BIN)/python -c "import osmem_server; print(osmem_server.resolve_binary())"); \
+	"$$OSMEM" --addr 127.0.0.1:0 --no-ja --no-stdin-watch --parent-pid $$$$ > $(OSMEM_LOG) & \
+	trap "kill $$! 2>/dev/null" EXIT; \
+	for i in $$(seq 100); do grep -q '"url"' $(OSMEM_LOG) 2>/dev/null && break; sleep 0.1; done; \
+	URL=$$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' $(OSMEM_LOG)); \
+	test -n "$$URL" || { echo "osmem-server did not start"; exit 1; }; \
+	OPENSEARCH_URL=$$URL SEARCH_INDEX_REFRESH=1 $(BIN)/pytest search
 
 lint: install
 	$(BIN)/ruff check .

@@ -203,17 +203,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Search: Wagtail's database backend unless a search service is configured.
+# Search: Wagtail's database backend unless a search service is configured. Readers' search
+# (search/) keeps its own index in the database and, with a service, a replica there too.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 OPENSEARCH_URL = env_str("OPENSEARCH_URL")
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "portal")
+SEARCH_TIMEOUT = env_int("SEARCH_TIMEOUT", 5)
+# Make each write to the search service searchable at once (tests; slow on a real cluster).
+SEARCH_INDEX_REFRESH = env_bool("SEARCH_INDEX_REFRESH", False)
+PORTAL_SEARCH_PER_PAGE = env_int("PORTAL_SEARCH_PER_PAGE", 20)
+PORTAL_SEARCH_MAX_PAGE = env_int("PORTAL_SEARCH_MAX_PAGE", 50)
 if ELASTICSEARCH_URL and OPENSEARCH_URL:
     raise ImproperlyConfigured("Set ELASTICSEARCH_URL or OPENSEARCH_URL, not both.")
 if ELASTICSEARCH_URL:
     SEARCH_BACKEND = {
         "BACKEND": "wagtail.search.backends.elasticsearch" + env_str("ELASTICSEARCH_VERSION", "9"),
         "URLS": [ELASTICSEARCH_URL],
-        "INDEX": env_str("SEARCH_INDEX_PREFIX", "portal"),
-        "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+        "INDEX": SEARCH_INDEX_PREFIX,
+        "TIMEOUT": SEARCH_TIMEOUT,
         "OPTIONS": {},
         "INDEX_SETTINGS": {},
     }
@@ -221,8 +228,8 @@ elif OPENSEARCH_URL:
     SEARCH_BACKEND = {
         "BACKEND": "wagtail.search.backends.opensearch" + env_str("OPENSEARCH_VERSION", "3"),
         "URLS": [OPENSEARCH_URL],
-        "INDEX": env_str("SEARCH_INDEX_PREFIX", "portal"),
-        "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+        "INDEX": SEARCH_INDEX_PREFIX,
+        "TIMEOUT": SEARCH_TIMEOUT,
         "OPTIONS": {},
         "INDEX_SETTINGS": {},
     }

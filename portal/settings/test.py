@@ -17,3 +17,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 LOGGING["root"]["level"] = "WARNING"
 # No network in tests: maps show their places without a base map.
 MAP_TILE_URL = ""
+# Writes to a search service (OPENSEARCH_URL in `make test-opensearch`) are searchable at once.
+SEARCH_INDEX_REFRESH = True

@@ -24,6 +24,8 @@ from registry.models import (
     Technique,
 )
 
+from search.indexing import index_objects
+
 from .errors import BadValue
 from .images import ImageStore, sanitise
 from .lookups import MuseumCache, TermCache
@@ -227,6 +229,8 @@ class BatchWriter:
             return
         with transaction.atomic():
             self._index(RegisterObject, self.unindexed)
+            # The readers' index, in bulk, in the same transaction (search.indexing).
+            index_objects({row.register_id for row in self.unindexed})
             update_column(RegisterObject, "content_hash", self.unindexed_hashes)
         self.unindexed, self.unindexed_hashes, self.unindexed_records = [], [], 0
 

@@ -1,0 +1,363 @@
+"""Builds the readers' search documents from published objects and live pages.
+
+Every item gets one document per content language. A document carries the text of its own
+language and the Ukrainian source text, so a reader finds an object by its Ukrainian name
+while reading in English; where an item has no translation the document shows the source
+text and says so (``text_language``). Only public fields are read: restricted data lives in
+another model that this module never touches.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.text import Truncator
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from registry.models import (
+    HoldingMuseum,
+    Material,
+    ObjectImage,
+    ObjectMaterial,
+    ObjectTechnique,
+    ObjectType,
+    RegisterObject,
+    Technique,
+)
+from registry.presenters import years_text
+from search.analysis import document_terms
+from search.backends.base import clean_terms
+from search.models import Kind, SearchDocument
+
+SUMMARY_CHARS = 300
+#: Centuries an object's period facet lists at most (a span of millennia is not a period).
+MAX_CENTURIES = 30
+SPACES = re.compile(r"\s+")
+
+
+def content_languages():
+    return [code for code, _name in settings.CONTENT_LANGUAGES]
+
+
+def terms(*texts):
+    """The analysed, cleaned terms of ``texts``, space-joined, as the backends store them."""
+    result = []
+    for text in texts:
+        if text:
+            result += clean_terms(document_terms(str(text)))
+    return " ".join(result)
+
+
+def squash(text, limit=None):
+    text = SPACES.sub(" ", str(text or "")).strip()
+    return Truncator(text).chars(limit) if limit else text
+
+
+def centuries(earliest, latest):
+    """Start years of the centuries ``[earliest, latest]`` overlaps, as facet values."""
+    if earliest is None and latest is None:
+        return []
+    earliest = latest if earliest is None else earliest
+    latest = earliest if latest is None else latest
+    first, last = earliest // 100 * 100, latest // 100 * 100
+    return [str(year) for year in range(first, last + 1, 100)][:MAX_CENTURIES]
+
+
+@dataclass
+class Built:
+    """Documents for a set of keys, and the many-valued facet values of each document."""
+
+    keys: list
+    documents: list = field(default_factory=list)
+    #: Parallel to ``documents``: lists of (facet, value).
+    facet_values: list = field(default_factory=list)
+
+    def add(self, document, facet_values=()):
+        self.documents.append(document)
+        self.facet_values.append(list(facet_values))
+
+
+# --- register objects -------------------------------------------------------------------------
+
+
+def object_key(register_id):
+    return f"object:{register_id}"
+
+
+class TermNames:
+    """Names of vocabulary terms and museums in every language, fetched once per batch."""
+
+    def __init__(self, model, instances):
+        keys = {instance.translation_key for instance in instances if instance is not None}
+        self.names = {}
+        if keys:
+            rows = model.objects.filter(translation_key__in=keys).select_related("locale")
+            for row in rows:
+                self.names[row.translation_key, row.locale.language_code] = row.name
+
+    def name(self, instance, language):
+        if instance is None:
+            return ""
+        return self.names.get((instance.translation_key, language), instance.name)
+
+    def all_names(self, instance, languages):
+        return [self.name(instance, language) for language in languages]
+
+
+def stream_field_names(model):
+    return [field.name for field in model._meta.get_fields() if isinstance(field, StreamField)]
+
+
+def objects_with_3d_models():
+    """Primary keys of source rows shown with a 3D model on a live page."""
+    found = set()
+    for model in page_models():
+        names = stream_field_names(model)
+        if not names:
+            continue
+        for row in model.objects.live().values(*names):
+            for name in names:
+                for item in getattr(row[name], "raw_data", None) or ():
+                    value = item.get("value")
+                    if item.get("type") == "model_3d" and isinstance(value, dict):
+                        pk = value.get("register_object")
+                        if isinstance(pk, int):
+                            found.add(pk)
+    if not found:
+        return found
+    # Editors may choose a translation row; what counts is its object.
+    keys = RegisterObject.objects.filter(pk__in=found).values("translation_key")
+    return set(
+        RegisterObject.objects.in_source_locale()
+        .filter(translation_key__in=keys)
+        .values_list("pk", flat=True)
+    )
+
+
+def object_documents(register_ids, *, model_objects=None):
+    """Documents of the published objects among ``register_ids``, in every language."""
+    register_ids = sorted(set(register_ids))
+    built = Built(keys=[object_key(register_id) for register_id in register_ids])
+    languages = content_languages()
+    source_language = settings.LANGUAGE_CODE
+    rows = (
+        RegisterObject.objects.filter(register_id__in=register_ids)
+        .select_related("locale", "holder", "object_type", "object_type__parent")
+        .prefetch_related(
+            "makers",
+            "inscriptions",
+            Prefetch(
+                "images", queryset=ObjectImage.objects.select_related("image").order_by("sort_order")
+            ),
+            Prefetch("material_links", queryset=ObjectMaterial.objects.select_related("material")),
+            Prefetch(
+                "technique_links", queryset=ObjectTechnique.objects.select_related("technique")
+            ),
+        )
+    )
+    by_id = {}
+    for row in rows:
+        by_id.setdefault(row.register_id, {})[row.locale.language_code] = row
+    sources = [
+        group[source_language]
+        for group in by_id.values()
+        if source_language in group and group[source_language].published
+    ]
+    if not sources:
+        return built
+    if model_objects is None:
+        model_objects = objects_with_3d_models()
+    materials = [link.material for source in sources for link in source.material_links.all()]
+    techniques = [link.technique for source in sources for link in source.technique_links.all()]
+    types = [source.object_type for source in sources]
+    types += [term.parent for term in types if term is not None]
+    names = {
+        "material": TermNames(Material, materials),
+        "technique": TermNames(Technique, techniques),
+        "type": TermNames(ObjectType, types),
+        "museum": TermNames(HoldingMuseum, [source.holder for source in sources]),
+    }
+    for source in sources:
+        group = by_id[source.register_id]
+        for language in languages:
+            translation_row = group.get(language) if language != source_language else None
+            document, facet_values = _object_document(
+                source, translation_row, language, names, model_objects
+            )
+            built.add(document, facet_values)
+    return built
+
+
+def _object_text(row):
+    """The public text of one language row of an object, beyond its title."""
+    parts = [row.search_text()]
+    for maker in row.makers.all():
+        parts += [maker.name, maker.role]
+    for inscription in row.inscriptions.all():
+        parts += [inscription.transcription, inscription.translation]
+    return parts
+
+
+def _object_document(source, translation_row, language, names, model_objects):
+    source_language = settings.LANGUAGE_CODE
+    rows = [source] if translation_row is None else [source, translation_row]
+    shown = translation_row if translation_row is not None else source
+    translated_title = translation_row is not None and translation_row.title != source.title
+    text_language = "" if language == source_language or translated_title else source_language
+    vocabulary = [
+        *(link.material for link in source.material_links.all()),
+        *(link.technique for link in source.technique_links.all()),
+    ]
+    term_languages = list(dict.fromkeys([source_language, language]))
+    body = []
+    for row in rows:
+        body += _object_text(row)
+    for kind, instances in (
+        ("material", [link.material for link in source.material_links.all()]),
+        ("technique", [link.technique for link in source.technique_links.all()]),
+        ("type", [source.object_type, getattr(source.object_type, "parent", None)]),
+        ("museum", [source.holder]),
+    ):
+        for instance in instances:
+            body += names[kind].all_names(instance, term_languages)
+    if source.holder is not None:
+        body.append(source.holder.place)
+    first_image = next(iter(shown.images.all()), None) or next(iter(source.images.all()), None)
+    description = shown.description if translated_title or shown is source else ""
+    document = SearchDocument(
+        key=object_key(source.register_id),
+        language=language,
+        kind=Kind.OBJECT,
+        title=squash(shown.title if translated_title else source.title, 500),
+        text_language=text_language,
+        summary=squash(description or (source.description if text_language else ""), SUMMARY_CHARS),
+        url=source.get_absolute_url(language),
+        title_terms=terms(*(row.title for row in rows)),
+        body_terms=terms(*body),
+        image_id=first_image.image_id if first_image else None,
+        image_alt=squash(first_image.alt_text, 500) if first_image else "",
+        date_display=squash(
+            shown.date_display
+            or source.date_display
+            or years_text(source.date_earliest, source.date_latest),
+            200,
+        ),
+        date_earliest=source.date_earliest,
+        date_latest=source.date_latest,
+        sort_date=source.date_earliest if source.date_earliest is not None else source.date_latest,
+        object_type=str(source.object_type_id or ""),
+        museum=str(source.holder_id or ""),
+        museum_name=squash(names["museum"].name(source.holder, language), 300),
+        place=squash(source.place_of_origin, 300),
+        place_label=squash(shown.place_of_origin or source.place_of_origin, 300),
+        status=source.status,
+        has_images="1" if first_image else "0",
+        has_model="1" if source.pk in model_objects else "0",
+    )
+    facet_values = [("material", str(term.pk)) for term in vocabulary if isinstance(term, Material)]
+    facet_values += [
+        ("technique", str(term.pk)) for term in vocabulary if isinstance(term, Technique)
+    ]
+    facet_values += [
+        ("period", year) for year in centuries(source.date_earliest, source.date_latest)
+    ]
+    return document, list(dict.fromkeys(facet_values))
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def page_models():
+    """Page types readers find in search, with their kind."""
+    from exhibitions.models import ChapterPage, ExhibitionPage, StoryPage  # noqa: PLC0415
+    from themes.models import ThemePage  # noqa: PLC0415
+
+    return {ExhibitionPage: Kind.EXHIBITION, ChapterPage: Kind.CHAPTER, StoryPage: Kind.STORY, ThemePage: Kind.THEME}
+
+
+def page_key(translation_key):
+    return f"page:{translation_key}"
+
+
+def page_text(page):
+    """The searchable text of a page beyond its title: summary, blocks, credits."""
+    parts = []
+    for search_field in page.get_search_fields():
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            value = search_field.get_value(page)
+            if isinstance(value, list | tuple):
+                parts += [str(part) for part in value]
+            elif value:
+                parts.append(str(value))
+    return parts
+
+
+def page_documents(translation_keys):
+    """Documents of the live, public pages with ``translation_keys``, in every language."""
+    translation_keys = sorted({str(key) for key in translation_keys})
+    built = Built(keys=[page_key(key) for key in translation_keys])
+    languages = content_languages()
+    source_language = settings.LANGUAGE_CODE
+    for model, kind in page_models().items():
+        groups = {}
+        pages = (
+            model.objects.live()
+            .public()
+            .filter(translation_key__in=translation_keys)
+            .select_related("locale", "hero_image")
+        )
+        for page in pages:
+            groups.setdefault(str(page.translation_key), {})[page.locale.language_code] = page
+        for group in groups.values():
+            source = group.get(source_language)
+            for language in languages:
+                page = group.get(language) or source
+                if page is None:
+                    continue
+                built.add(_page_document(page, source, language, kind))
+    return built
+
+
+def _page_document(page, source, language, kind):
+    page_language = page.locale.language_code
+    texts = [page]
+    if source is not None and source is not page:
+        texts.append(source)
+    body = []
+    for text_page in texts:
+        body += page_text(text_page)
+    with translation.override(page_language):
+        url = page.get_url()
+    published = page.first_published_at
+    return SearchDocument(
+        key=page_key(page.translation_key),
+        language=language,
+        kind=kind,
+        title=squash(page.title, 500),
+        text_language="" if page_language == language else page_language,
+        summary=squash(page.summary, SUMMARY_CHARS),
+        url=url or "",
+        title_terms=terms(*(text_page.title for text_page in texts)),
+        body_terms=terms(*body),
+        image_id=page.hero_image_id,
+        image_alt=squash(page.hero_alt_text, 500) if page.hero_image_id else "",
+        sort_date=published.year if published else None,
+        has_images="1" if page.hero_image_id else "0",
+    )
+
+
+def live_page_keys():
+    keys = set()
+    for model in page_models():
+        keys.update(str(key) for key in model.objects.live().values_list("translation_key", flat=True))
+    return keys
+
+
+def page_keys_under(page):
+    """Translation keys of the searchable pages at or below ``page``."""
+    pages = Page.objects.descendant_of(page, inclusive=True)
+    return {str(key) for key in pages.values_list("translation_key", flat=True)}
