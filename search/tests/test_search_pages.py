@@ -22,6 +22,8 @@ def collection():
     builders.register_object("NHMU-2", title="Писанка «Зірки»", description="Писанка з Косова.")
     builders.register_object("NHMU-3", title="Писанка прихована", published=False)
     indexing.index_objects(["NHMU-1", "NHMU-2", "NHMU-3"])
+    # The test's transaction never commits, so a search service is loaded here.
+    indexing.rebuild_service()
     return secret
 
 
