@@ -82,6 +82,19 @@ lint: install
 bench: messages
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/analysis.py
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/iiif_manifests.py
+	$(BIN)/python bench/iiif_tiles.py
+
+# Readers' search at 100,000 objects against Wagtail's database backend (docs/search.md).
+bench-search: messages
+	$(BIN)/python bench/search.py $(BENCH_ARGS)
+
+# IIIF: tiles against Debian's iipimage-server, manifests against the object's JSON-LD.
+bench-iiif: messages
+	$(BIN)/python bench/iiif_tiles.py
+	$(BIN)/python bench/iiif_manifests.py
 
 # Only the exhibition chapter benchmark (30 blocks, 12 register objects, against a plain page).
 bench-stories: messages

@@ -151,7 +151,8 @@ def object_documents(register_ids, *, model_objects=None):
             "makers",
             "inscriptions",
             Prefetch(
-                "images", queryset=ObjectImage.objects.select_related("image").order_by("sort_order")
+                "images",
+                queryset=ObjectImage.objects.select_related("image").order_by("sort_order"),
             ),
             Prefetch("material_links", queryset=ObjectMaterial.objects.select_related("material")),
             Prefetch(
@@ -276,7 +277,12 @@ def page_models():
     from exhibitions.models import ChapterPage, ExhibitionPage, StoryPage  # noqa: PLC0415
     from themes.models import ThemePage  # noqa: PLC0415
 
-    return {ExhibitionPage: Kind.EXHIBITION, ChapterPage: Kind.CHAPTER, StoryPage: Kind.STORY, ThemePage: Kind.THEME}
+    return {
+        ExhibitionPage: Kind.EXHIBITION,
+        ChapterPage: Kind.CHAPTER,
+        StoryPage: Kind.STORY,
+        ThemePage: Kind.THEME,
+    }
 
 
 def page_key(translation_key):
@@ -353,7 +359,9 @@ def _page_document(page, source, language, kind):
 def live_page_keys():
     keys = set()
     for model in page_models():
-        keys.update(str(key) for key in model.objects.live().values_list("translation_key", flat=True))
+        keys.update(
+            str(key) for key in model.objects.live().values_list("translation_key", flat=True)
+        )
     return keys
 
 

@@ -63,7 +63,10 @@ def _year(params, name):
     if not value:
         return None
     if not NUMBER.match(value) or not YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]:
-        raise BadSearch(_("The year “%(value)s” is not a year the portal can search for.") % {"value": value[:20]})
+        raise BadSearch(
+            _("The year “%(value)s” is not a year the portal can search for.")
+            % {"value": value[:20]}
+        )
     return int(value)
 
 
@@ -134,7 +137,9 @@ def parse(params, language):
     request.sort = sort
     page = params.get("page", "1") or "1"
     if not page.isascii() or not page.isdigit() or len(page) > 9 or int(page) < 1:
-        raise BadSearch(_("“%(value)s” is not a page number.") % {"value": CONTROL.sub("", page)[:20]})
+        raise BadSearch(
+            _("“%(value)s” is not a page number.") % {"value": CONTROL.sub("", page)[:20]}
+        )
     request.page = int(page)
     if request.page > max_page():
         raise BadSearch(

@@ -109,9 +109,7 @@ def refresh_3d_flags():
     flagged = set(
         SearchDocument.objects.filter(kind="object", has_model="1").values_list("key", flat=True)
     )
-    wanted = set(
-        RegisterObject.objects.filter(pk__in=now).values_list("register_id", flat=True)
-    )
+    wanted = set(RegisterObject.objects.filter(pk__in=now).values_list("register_id", flat=True))
     was = {key.split(":", 1)[1] for key in flagged}
     changed = wanted ^ was
     if changed:

@@ -110,3 +110,6 @@ class SearchFacetValue(models.Model):
             models.Index(fields=["facet", "value", "document"], name="search_facet_lookup"),
             models.Index(fields=["document", "facet"], name="search_facet_document"),
         ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"

@@ -32,9 +32,27 @@ FACET_LABELS = {
 }
 #: Values a facet lists before the reader narrows the search (selected ones always show).
 FACET_VALUES_SHOWN = 12
-VOCABULARIES = {"type": ObjectType, "material": Material, "technique": Technique, "museum": HoldingMuseum}
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-         (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+VOCABULARIES = {
+    "type": ObjectType,
+    "material": Material,
+    "technique": Technique,
+    "museum": HoldingMuseum,
+}
+ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def roman(number):
@@ -70,7 +88,9 @@ def value_labels(name, values, language):
     if name == "kind":
         return {value: Kind(value).label for value in values if value in Kind.values}
     if name == "status":
-        return {value: ObjectStatus(value).label for value in values if value in ObjectStatus.values}
+        return {
+            value: ObjectStatus(value).label for value in values if value in ObjectStatus.values
+        }
     if name == "images":
         return {"1": _("With photographs"), "0": _("Without photographs")}
     if name == "model":
@@ -96,9 +116,7 @@ def value_labels(name, values, language):
             locale__language_code=language,
         )
     }
-    return {
-        value: translated.get(row.translation_key, row.name) for value, row in sources.items()
-    }
+    return {value: translated.get(row.translation_key, row.name) for value, row in sources.items()}
 
 
 @dataclass
@@ -307,7 +325,10 @@ def present(search, outcome, path):
     for name in FACETS:
         for value in search.filters.get(name, ()):
             label = labels.get(name, {}).get(value, value)
-            filters = {key: [v for v in values if (key, v) != (name, value)] for key, values in search.filters.items()}
+            filters = {
+                key: [v for v in values if (key, v) != (name, value)]
+                for key, values in search.filters.items()
+            }
             active.append((f"{FACET_LABELS[name]}: {label}", links.with_filters(filters)))
     if search.year_from is not None or search.year_to is not None:
         span = "–".join(
@@ -319,7 +340,12 @@ def present(search, outcome, path):
         for text in query_suggestions(search.query):
             suggestions.append((text, links.url(links.params(query=text))))
     sort_options = [
-        (value, label, links.url([*links.params(sort=False), ("sort", value)]), search.sort == value)
+        (
+            value,
+            label,
+            links.url([*links.params(sort=False), ("sort", value)]),
+            search.sort == value,
+        )
         for value, label in (("relevance", _("Relevance")), ("date", _("Date")))
     ]
     hidden = [(name, value) for name, value in links.params(year=True, sort=True) if name != "q"]

@@ -54,9 +54,7 @@ def _restriction_changed(instance, **kwargs):
 
 def connect():
     post_save.connect(_object_changed, sender=RegisterObject, dispatch_uid="search-object-save")
-    post_delete.connect(
-        _object_changed, sender=RegisterObject, dispatch_uid="search-object-delete"
-    )
+    post_delete.connect(_object_changed, sender=RegisterObject, dispatch_uid="search-object-delete")
     page_published.connect(_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(_page_changed, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_changed, sender=Page, dispatch_uid="search-page-delete")

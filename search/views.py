@@ -25,7 +25,10 @@ def search_page(request):
         search = parse(request.GET, current_language())
     except BadSearch as error:
         return render(
-            request, "search/bad_request.html", {"reason": str(error), **_alternates(request)}, status=400
+            request,
+            "search/bad_request.html",
+            {"reason": str(error), **_alternates(request)},
+            status=400,
         )
     page = present(search, execute(search), request.path)
     return render(
@@ -72,4 +75,3 @@ def suggest(request):
     response = JsonResponse({"query": query.strip(), "suggestions": suggestions})
     patch_cache_control(response, public=True, max_age=60)
     return response
-

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils.translation import override
 
 from portal.blocks.base import MEDIA
@@ -164,7 +165,9 @@ def test_rights_statement_of_the_image_is_linked(portal_site):
 def test_deep_zoom_marks_the_figure_and_links_the_full_size_image(library_image):
     html = render(ImageBlock(), image_raw(image=library_image.pk, alt_text="Hall", deep_zoom=True))
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.find("figure")["data-deep-zoom"] == str(library_image.pk)
+    assert soup.find("figure")["data-deep-zoom"] == reverse(
+        "iiif:image_info", args=[library_image.iiif_identifier]
+    )
     link = soup.find("a", class_="image-block__full-size")
     assert link["href"].startswith("/media/images/")
     assert link.get_text() == "Open the full-size image"

@@ -23,7 +23,6 @@ from registry.models import (
     RestrictedObjectData,
     Technique,
 )
-
 from search.indexing import index_objects
 
 from .errors import BadValue

@@ -24,7 +24,10 @@ def database_backend():
 @cache
 def service_backend():
     """The configured search service's backend, or ``None`` on the embedded default."""
-    for setting, flavour in (("OPENSEARCH_URL", "opensearch"), ("ELASTICSEARCH_URL", "elasticsearch")):
+    for setting, flavour in (
+        ("OPENSEARCH_URL", "opensearch"),
+        ("ELASTICSEARCH_URL", "elasticsearch"),
+    ):
         url = getattr(settings, setting, None)
         if url:
             backend_class = import_string(SERVICE_BACKEND)

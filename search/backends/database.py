@@ -186,4 +186,3 @@ class DatabaseBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
-

@@ -49,15 +49,15 @@ def test_an_object_has_one_document_per_language_with_both_texts():
     assert en.has_images == "1" and en.image_alt == "The icon, front"
     assert uk.museum_name == "Національний художній музей України"
     assert en.museum_name == "National Art Museum of Ukraine"
-    values = set(
-        SearchFacetValue.objects.filter(document=uk).values_list("facet", "value")
-    )
+    values = set(SearchFacetValue.objects.filter(document=uk).values_list("facet", "value"))
     assert ("period", "1600") in values and ("period", "1700") in values
     assert {facet for facet, _value in values} == {"material", "technique", "period"}
 
 
 def test_an_untranslated_object_shows_its_source_text_in_english_and_says_so():
-    builders.register_object("U-1", title="Писанка з Косова", description="Писанка, розписана воском.")
+    builders.register_object(
+        "U-1", title="Писанка з Косова", description="Писанка, розписана воском."
+    )
     indexing.index_objects(["U-1"])
     en = SearchDocument.objects.get(key="object:U-1", language="en")
     assert (en.title, en.text_language) == ("Писанка з Косова", "uk")
@@ -84,8 +84,14 @@ def test_unpublishing_takes_an_object_out_and_deleting_it_too():
 def test_facet_counts_are_disjunctive_and_filters_combine():
     wood = builders.term(builders.Material, "Дерево", en={"name": "Wood"})
     glass = builders.term(builders.Material, "Скло", en={"name": "Glass"})
-    for register_id, material, year in (("F-1", wood, 1810), ("F-2", glass, 1820), ("F-3", wood, 1910)):
-        obj = builders.register_object(register_id, title="Ікона", date_earliest=year, date_latest=year)
+    for register_id, material, year in (
+        ("F-1", wood, 1810),
+        ("F-2", glass, 1820),
+        ("F-3", wood, 1910),
+    ):
+        obj = builders.register_object(
+            register_id, title="Ікона", date_earliest=year, date_latest=year
+        )
         builders.ObjectMaterial.objects.create(register_object=obj, material=material)
     indexing.index_objects(["F-1", "F-2", "F-3"])
 

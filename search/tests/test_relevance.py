@@ -37,7 +37,13 @@ TILES = {"folk-005", "folk-006", "lviv-008"}
 KILIMS = {"honchar-008", "folk-008", "chernihiv-007", "kherson-010"}
 COINS = {"history-001", "history-002", "history-003", "chernihiv-004"}
 CROSSES = {"history-006", "lviv-007", "chernihiv-003"}
-CHERNIHIV_TITLES = {"chernihiv-002", "chernihiv-005", "chernihiv-006", "chernihiv-007", "chernihiv-008"}
+CHERNIHIV_TITLES = {
+    "chernihiv-002",
+    "chernihiv-005",
+    "chernihiv-006",
+    "chernihiv-007",
+    "chernihiv-008",
+}
 KYIV_TITLES = {"history-007", "history-008"}
 DNIPRO_TITLES = {"namu-006", "history-008", "kherson-006", "kherson-001"}
 
@@ -87,7 +93,12 @@ CASES = [
     ("en", "icon", {"museum": "kharkiv-art"}, {"kharkiv-004"}),
     ("uk", "писанка", {"museum": "chernihiv"}, {"chernihiv-006"}),
     ("en", "kilim", {"material": "вовна"}, KILIMS),
-    ("uk", "ікона", {"kind": "object", "status": "moved_for_safekeeping"}, {"namu-001", "lviv-001", "lviv-002"}),
+    (
+        "uk",
+        "ікона",
+        {"kind": "object", "status": "moved_for_safekeeping"},
+        {"namu-001", "lviv-001", "lviv-002"},
+    ),
     ("en", "pysanka", {"kind": "object"}, PYSANKY),
     # exhibitions, stories and themes
     ("uk", "спадщина під вогнем", {}, {"page:Спадщина під вогнем"}),

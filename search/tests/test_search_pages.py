@@ -54,14 +54,14 @@ def test_bad_parameters_are_a_400_with_a_reason(collection, query, reason):
     "query",
     [
         "ікона" * 2000,
-        "title:ікона AND (писанка OR *) \"quoted\" [range TO x] {braces} \\ ^2 ~1 !",
+        'title:ікона AND (писанка OR *) "quoted" [range TO x] {braces} \\ ^2 ~1 !',
         "ікона\x00\x01\x1b[31m\x7f",
         "field:value",
         "*",
         "   ",
         "NOT",
         "'",
-        "\"",
+        '"',
     ],
 )
 def test_odd_queries_get_a_sane_page(collection, query):

@@ -2,7 +2,7 @@
 
 ``search.views.search_page`` renders ``search/search.html`` with ``query``,
 ``raw_query_too_long`` and ``page`` (a SearchPage of hits, facets, pagination …; see
-/docs and the view's docstring). These tests build that context from plain dataclasses, so
+search.presenters). These tests fill the presenter's dataclasses by hand, so
 the templates are pinned on their own: results with filters, no results, browsing, the
 degraded notice, capped pages, both languages, escaping, and the header's search box.
 """
@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import resolve, reverse
@@ -40,19 +41,21 @@ HIT_DEFAULTS = {
 }
 
 
-def Hit(kind, kind_label, title, url, **fields):  # noqa: N802 (reads like the dataclass)
+def hit(kind, kind_label, title, url, **fields):
     return presenters.Hit(
         kind=kind, kind_label=kind_label, title=title, url=url, **{**HIT_DEFAULTS, **fields}
     )
 
 
-def Facet(name, label, values, selected_count=None, clear_url=None):  # noqa: N802
+def facet(name, label, values, selected_count=None, clear_url=None):
     if selected_count is None:
         selected_count = sum(value.selected for value in values)
     return presenters.Facet(name, label, values, selected_count, clear_url)
 
 
-def Pagination(number=1, num_pages=1, capped=False, page_links=(), previous_url=None, next_url=None):  # noqa: N802
+def pagination(
+    number=1, num_pages=1, capped=False, page_links=(), previous_url=None, next_url=None
+):
     return {
         "number": number,
         "num_pages": num_pages,
@@ -63,7 +66,7 @@ def Pagination(number=1, num_pages=1, capped=False, page_links=(), previous_url=
     }
 
 
-def SearchPage(total, **fields):  # noqa: N802
+def search_page(total, **fields):
     defaults = {
         "query": "",
         "is_browse": False,
@@ -76,7 +79,7 @@ def SearchPage(total, **fields):  # noqa: N802
         "clear_all_url": None,
         "sort": "relevance",
         "sort_options": [],
-        "pagination": Pagination(),
+        "pagination": pagination(),
         "suggestions": [],
         "hidden_params": [],
         "hidden_params_for_year_form": [],
@@ -100,8 +103,11 @@ def sort_options(language, params, selected="relevance"):
 
 def results_page(language="en", *, query="ікона", degraded=False):
     """Page 2 of 3 for ``query`` with kind=object and material=wood selected, years 1700–1900."""
-    url = lambda **extra: search_url(language, q=query, **extra)  # noqa: E731
-    kinds = Facet(
+
+    def url(**extra):
+        return search_url(language, q=query, **extra)
+
+    kinds = facet(
         "kind",
         "Kind",
         [
@@ -113,8 +119,20 @@ def results_page(language="en", *, query="ікона", degraded=False):
     )
     # Eleven materials: the first eight are shown, the rest behind "Show 3 more"; the selected
     # one is among those three.
-    names = "metal glass paper textile bone clay stone leather amber silver wood".split()
-    materials = Facet(
+    names = [
+        "metal",
+        "glass",
+        "paper",
+        "textile",
+        "bone",
+        "clay",
+        "stone",
+        "leather",
+        "amber",
+        "silver",
+        "wood",
+    ]
+    materials = facet(
         "material",
         "Material",
         [
@@ -124,13 +142,13 @@ def results_page(language="en", *, query="ікона", degraded=False):
         selected_count=1,
         clear_url=url(kind="object"),
     )
-    period = Facet(
+    period = facet(
         "period",
         "Period",
         [FacetValue("1800", "19th century", 12, False, url(kind="object", period="1800"))],
     )
     hits = [
-        Hit(
+        hit(
             "object",
             "Object",
             "Ікона «Богородиця Одигітрія»",
@@ -144,7 +162,7 @@ def results_page(language="en", *, query="ікона", degraded=False):
             status_label="Stolen",
             is_alert=True,
         ),
-        Hit(
+        hit(
             "object",
             "Object",
             "Icon of Saint Nicholas",
@@ -153,7 +171,7 @@ def results_page(language="en", *, query="ікона", degraded=False):
             date_display="1790",
             status_label="In the collection",
         ),
-        Hit(
+        hit(
             "story",
             "Story",
             "How icons were painted",
@@ -161,7 +179,7 @@ def results_page(language="en", *, query="ікона", degraded=False):
             summary="Boards, gesso and egg tempera.",
         ),
     ]
-    return SearchPage(
+    return search_page(
         total=41,
         degraded=degraded,
         hits=hits,
@@ -177,7 +195,7 @@ def results_page(language="en", *, query="ікона", degraded=False):
         ],
         clear_all_url=url(),
         sort_options=sort_options(language, {"q": query, "kind": "object"}),
-        pagination=Pagination(
+        pagination=pagination(
             number=2,
             num_pages=3,
             page_links=[
@@ -193,32 +211,37 @@ def results_page(language="en", *, query="ікона", degraded=False):
 
 
 def no_results_page(language="en", query="ікнoа"):
-    url = lambda **extra: search_url(language, q=query, **extra)  # noqa: E731
-    return SearchPage(
+    def url(**extra):
+        return search_url(language, q=query, **extra)
+
+    return search_page(
         total=0,
         query=query,
         active_filters=[("Textile", url())],
         clear_all_url=url(),
-        facets=[Facet("material", "Material", [FacetValue("textile", "Textile", 0, True, url())])],
-        suggestions=[("ikona", search_url(language, q="ikona")), ("ікона", search_url(language, q="ікона"))],
+        facets=[facet("material", "Material", [FacetValue("textile", "Textile", 0, True, url())])],
+        suggestions=[
+            ("ikona", search_url(language, q="ikona")),
+            ("ікона", search_url(language, q="ікона")),
+        ],
         hidden_params=[("material", "textile")],
     )
 
 
 def browse_page(language="en"):
-    return SearchPage(
+    return search_page(
         total=1234,
         is_browse=True,
-        hits=[Hit("theme", "Theme", "Embroidery", "/en/themes/embroidery/")],
+        hits=[hit("theme", "Theme", "Embroidery", "/en/themes/embroidery/")],
         facets=[
-            Facet(
+            facet(
                 "kind",
                 "Kind",
                 [FacetValue("object", "Objects", 1200, False, search_url(language, kind="object"))],
             )
         ],
         sort_options=sort_options(language, {}),
-        pagination=Pagination(
+        pagination=pagination(
             number=1,
             num_pages=52,
             page_links=[
@@ -236,7 +259,7 @@ def capped_page(language="en"):
     page = browse_page(language)
     page.is_browse = False
     page.query = "ікона"
-    page.pagination = Pagination(
+    page.pagination = pagination(
         number=50,
         num_pages=50,
         capped=True,
@@ -264,8 +287,6 @@ def render_html(portal_site):
             path = reverse("search:search")
             request = RequestFactory().get(path, {"q": query} if query else {})
             request.resolver_match = resolve(path)
-            from django.contrib.auth.models import AnonymousUser
-
             request.user = AnonymousUser()
             return render_to_string(
                 "search/search.html",
@@ -539,7 +560,7 @@ def test_no_results_offer_suggestions_and_removing_filters(render):
 
 
 def test_no_results_without_filters_or_suggestions_still_help(render):
-    page = SearchPage(total=0)
+    page = search_page(total=0)
     soup = render(page, query="zzzz")
     help_ = soup.select_one(".no-results")
     assert help_.select_one(".no-results__suggestions") is None
@@ -555,7 +576,9 @@ def test_no_results_without_filters_or_suggestions_still_help(render):
 def test_browse_page_invites_exploring_without_a_query(render):
     soup = render(browse_page())
     status = text(soup.select_one("[role=status]"))
-    assert status == "1234 items to explore: objects, exhibitions, stories and themes. Page 1 of 52."
+    assert (
+        status == "1234 items to explore: objects, exhibitions, stories and themes. Page 1 of 52."
+    )
     assert "“" not in text(soup.title)
     assert text(soup.title).startswith("Search — ")
     assert soup.select_one("#search-q")["value"] == ""
@@ -574,7 +597,7 @@ def test_filters_without_words_count_results_not_items_to_explore(render):
 
 
 def test_one_result_is_singular(render):
-    page = SearchPage(total=1, hits=[Hit("theme", "Theme", "Embroidery", "/en/themes/e/")])
+    page = search_page(total=1, hits=[hit("theme", "Theme", "Embroidery", "/en/themes/e/")])
     soup = render(page, query="вишивка")
     assert text(soup.select_one("[role=status]")) == "1 result for “вишивка”."
 

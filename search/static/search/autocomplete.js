@@ -14,7 +14,6 @@
 const READY = "suggestReady";
 const MIN_LENGTH = 2;
 const DELAY = 200;
-const OPEN = "combobox--open";
 
 function enhance(input) {
     const root = input.closest(".combobox");
@@ -74,14 +73,12 @@ function enhance(input) {
             return;
         }
         listbox.hidden = false;
-        root.classList.add(OPEN);
         input.setAttribute("aria-expanded", "true");
     }
 
     function close() {
         highlight(-1);
         listbox.hidden = true;
-        root.classList.remove(OPEN);
         input.setAttribute("aria-expanded", "false");
     }
 
@@ -119,6 +116,9 @@ function enhance(input) {
         const title = document.createElement("span");
         title.className = "combobox__title";
         title.textContent = suggestion.title;
+        if (suggestion.lang) {
+            title.lang = suggestion.lang;
+        }
         text.append(title);
         if (suggestion.kind_label) {
             const kind = document.createElement("span");
