@@ -149,6 +149,7 @@ class Hit:
     date_display: str
     museum_name: str
     place: str
+    status: str
     status_label: str
     is_alert: bool
     image: object
@@ -284,6 +285,7 @@ def _hits(ids):
                 date_display=document.date_display,
                 museum_name=document.museum_name,
                 place=document.place_label,
+                status=status,
                 status_label=ObjectStatus(status).label if show_status else "",
                 is_alert=status in ALERT_STATUSES,
                 image=document.image,

@@ -34,6 +34,7 @@ HIT_DEFAULTS = {
     "date_display": "",
     "museum_name": "",
     "place": "",
+    "status": "",
     "status_label": "",
     "is_alert": False,
     "image": None,
@@ -159,6 +160,7 @@ def results_page(language="en", *, query="ікона", degraded=False):
             date_display="18th century",
             museum_name="National Art Museum of Ukraine",
             place="Kamianka",
+            status="stolen",
             status_label="Stolen",
             is_alert=True,
         ),
@@ -169,6 +171,7 @@ def results_page(language="en", *, query="ікона", degraded=False):
             "/en/objects/NHMU-2/",
             summary="An icon painted on a lime board.",
             date_display="1790",
+            status="in_collection",
             status_label="In the collection",
         ),
         hit(
