@@ -228,6 +228,9 @@ def _facets(search, result, links):
     for name in FACETS:
         counts = dict(result.facets.get(name, {}))
         selected = search.filters.get(name, [])
+        if name in ("images", "model"):
+            # A yes-or-no facet offers "with …" only; "without" stays reachable by URL.
+            counts = {value: count for value, count in counts.items() if value == "1"}
         for value in selected:
             counts.setdefault(value, 0)
         if not counts:
