@@ -11,6 +11,8 @@ from registry.sitemaps import SITEMAPS
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # IIIF image services, manifests and collections: machine interfaces, not translated.
+    path("iiif/", include("iiif.urls")),
     # A sitemap index: pages and objects in every language, each section paged by ?p=.
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from registry import views
+from registry import views, views_jsonld
 
 
 class RegisterIdConverter:
@@ -22,4 +22,9 @@ app_name = "registry"
 urlpatterns = [
     path("", views.object_list, name="object_list"),
     path("<register_id:register_id>/", views.object_detail, name="object_detail"),
+    path(
+        "<register_id:register_id>/object.jsonld",
+        views_jsonld.object_jsonld,
+        name="object_jsonld",
+    ),
 ]

@@ -3,6 +3,7 @@
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -129,6 +130,13 @@ class ImageValue(blocks.StructValue):
     @property
     def rights_label(self):
         return rights_label(self.rights_url) if self.rights_url else ""
+
+    @cached_property
+    def deep_zoom_url(self):
+        """The image's IIIF info.json for the deep-zoom viewer (``""`` unless deep zoom is on)."""
+        if not self.get("deep_zoom") or self.photo is None:
+            return ""
+        return reverse("iiif:image_info", args=[self.photo.iiif_identifier])
 
     @cached_property
     def full_size_url(self):
