@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-deps browser-deps messages run demo serve test test-sqlite test-postgres test-opensearch lint check bench bench-stories bench-search bench-iiif clean
+.PHONY: help install system-deps browser-deps messages run demo serve test test-sqlite test-postgres test-opensearch lint check bench bench-stories bench-search bench-iiif bench-deps clean
 
 help:
 	@echo "make run    set up, load the demo museum and serve http://$(HOST):$(PORT)/"
@@ -79,7 +79,7 @@ lint: install
 
 # Benchmarks on fresh databases under bench/out/ (BENCH_DATABASE_URL=postgres://… for
 # PostgreSQL); e.g. make bench BENCH_ARGS="--records 20000" for a quick run.
-bench: messages
+bench: messages bench-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/analysis.py
@@ -91,8 +91,14 @@ bench: messages
 bench-search: messages
 	$(BIN)/python bench/search.py $(BENCH_ARGS)
 
+# Debian's iipimage-server (the IIIF peer), nginx in front of it and wrk, for the benchmarks.
+bench-deps:
+	@test -x /usr/lib/iipimage-server/iipsrv.fcgi && command -v nginx >/dev/null && command -v wrk >/dev/null || { \
+	  echo "Installing iipimage-server, nginx-light and wrk from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iipimage-server nginx-light wrk; }
+
 # IIIF: tiles against Debian's iipimage-server, manifests against the object's JSON-LD.
-bench-iiif: messages
+bench-iiif: messages bench-deps
 	$(BIN)/python bench/iiif_tiles.py
 	$(BIN)/python bench/iiif_manifests.py
 
