@@ -34,8 +34,9 @@ from search.backends.base import clean_terms
 from search.models import Kind, SearchDocument
 
 SUMMARY_CHARS = 300
-#: Centuries an object's period facet lists at most (a span of millennia is not a period).
-MAX_CENTURIES = 30
+#: Centuries an object's period facet lists at most: a longer span is listed under its first
+#: and last century only, so a Trypillia pot of the 4th millennium BCE does not fill the facet.
+MAX_CENTURIES = 5
 SPACES = re.compile(r"\s+")
 
 
@@ -64,7 +65,10 @@ def centuries(earliest, latest):
     earliest = latest if earliest is None else earliest
     latest = earliest if latest is None else latest
     first, last = earliest // 100 * 100, latest // 100 * 100
-    return [str(year) for year in range(first, last + 1, 100)][:MAX_CENTURIES]
+    if (last - first) // 100 + 1 > MAX_CENTURIES:
+        # A span of millennia is not a period: it is listed under its first and last century.
+        return [str(first), str(last)]
+    return [str(year) for year in range(first, last + 1, 100)]
 
 
 @dataclass
