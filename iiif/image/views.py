@@ -11,12 +11,13 @@ Retry-After when none frees in time). Every response, errors and OPTIONS include
 
 import json
 from functools import wraps
+from urllib.parse import quote
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import RFC3986_SUBDELIMS, http_date
 from django.utils.translation import gettext as _
 
 from . import info, service
@@ -68,6 +69,26 @@ def overloaded():
     response = text_response(_("The image server is busy; please retry shortly."), 503)
     response["Retry-After"] = str(retry_after())
     return response
+
+
+#: What reverse() leaves unquoted in a path argument.
+_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+def _image_prefix(version):
+    """``/iiif/3/`` (or ``/iiif/2/``), as reverse() makes it: the canonical URL's start.
+
+    Computed once per version and script prefix; reverse() for each tile cost more than the
+    rest of a cached tile's headers.
+    """
+    key = (version, get_script_prefix())
+    if key not in _prefixes:
+        name = "iiif:image_base" if version == V3 else "iiif:image2_base"
+        _prefixes[key] = reverse(name, args=["-"])[:-1]
+    return _prefixes[key]
+
+
+_prefixes = {}
 
 
 def _profile_link(version):
@@ -147,14 +168,12 @@ def image_response(request, image, resolved, version):
     modified = service.last_modified(image)
     response = _validators(request, etag, modified)
     if response is None:
-        data = service.cached(image, canonical)
+        data = service.stored_tile(image, resolved) or service.cached(image, canonical)
         if data is None:
             data = service.render(image, resolved)
         response = HttpResponse(data, content_type=resolved.media_type)
-    request_name = "iiif:image_request" if version == V3 else "iiif:image2_request"
-    canonical_url = request.build_absolute_uri(
-        reverse(request_name, args=[image.iiif_identifier, *canonical.split("/")])
-    )
+    path = f"{_image_prefix(version)}{image.iiif_identifier}/{quote(canonical, safe=_SAFE)}"
+    canonical_url = request.build_absolute_uri(path)
     response["Link"] = f'<{canonical_url}>;rel="canonical", {_profile_link(version)}'
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"

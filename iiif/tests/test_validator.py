@@ -70,7 +70,7 @@ def validate(live_server, identifier, prefix, version, *options):
     return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(
     ("prefix", "version"), [("iiif/3", "3.0"), ("iiif/2", "2.0")], ids=["3.0", "2.1"]
 )
@@ -82,14 +82,14 @@ def test_official_validator_passes_level_2(live_server, squares, prefix, version
     assert unknown.returncode > 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_official_validator_passes_the_features_we_add_to_level_2(live_server, squares):
     tests = [option for name in BEYOND_LEVEL_2 for option in ("--test", name)]
     result = validate(live_server, squares.iiif_identifier, "iiif/3", "3.0", *tests)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_official_validator_passes_level_2_with_the_pillow_fallback(live_server, squares, settings):
     settings.IIIF_IMAGE_BACKEND = "pillow"
     result = validate(live_server, squares.iiif_identifier, "iiif/3", "3.0", "--level", "2")
