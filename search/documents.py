@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import translation
-from django.utils.text import Truncator
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -54,8 +54,11 @@ def terms(*texts):
 
 
 def squash(text, limit=None):
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
     text = SPACES.sub(" ", str(text or "")).strip()
-    return Truncator(text).chars(limit) if limit else text
+    if limit and len(text) > limit:
+        return text[: limit - 1].rstrip() + "…"
+    return text
 
 
 def centuries(earliest, latest):
@@ -186,91 +189,134 @@ def object_documents(register_ids, *, model_objects=None):
         "type": TermNames(ObjectType, types),
         "museum": TermNames(HoldingMuseum, [source.holder for source in sources]),
     }
+    urls = ObjectUrls(languages)
     for source in sources:
         group = by_id[source.register_id]
+        prepared = PreparedObject(source, names, model_objects)
         for language in languages:
             translation_row = group.get(language) if language != source_language else None
-            document, facet_values = _object_document(
-                source, translation_row, language, names, model_objects
-            )
-            built.add(document, facet_values)
+            built.add(prepared.document(translation_row, language, urls), prepared.facet_values)
     return built
 
 
-def _object_text(row):
-    """The public text of one language row of an object, beyond its title."""
-    parts = [row.search_text()]
-    for maker in row.makers.all():
-        parts += [maker.name, maker.role]
-    for inscription in row.inscriptions.all():
-        parts += [inscription.transcription, inscription.translation]
-    return parts
+class ObjectUrls:
+    """Object page URLs per language, reversed once per batch rather than once per document."""
+
+    PLACEHOLDER = "REGISTER-ID"
+
+    def __init__(self, languages):
+        self.templates = {}
+        for language in languages:
+            with translation.override(language):
+                self.templates[language] = reverse(
+                    "registry:object_detail", args=[self.PLACEHOLDER]
+                )
+
+    def url(self, register_id, language):
+        return self.templates[language].replace(self.PLACEHOLDER, register_id)
 
 
-def _object_document(source, translation_row, language, names, model_objects):
-    source_language = settings.LANGUAGE_CODE
-    rows = [source] if translation_row is None else [source, translation_row]
-    shown = translation_row if translation_row is not None else source
-    translated_title = translation_row is not None and translation_row.title != source.title
-    text_language = "" if language == source_language or translated_title else source_language
-    vocabulary = [
-        *(link.material for link in source.material_links.all()),
-        *(link.technique for link in source.technique_links.all()),
-    ]
-    term_languages = list(dict.fromkeys([source_language, language]))
-    body = []
-    for row in rows:
-        body += _object_text(row)
-    for kind, instances in (
-        ("material", [link.material for link in source.material_links.all()]),
-        ("technique", [link.technique for link in source.technique_links.all()]),
-        ("type", [source.object_type, getattr(source.object_type, "parent", None)]),
-        ("museum", [source.holder]),
-    ):
-        for instance in instances:
-            body += names[kind].all_names(instance, term_languages)
-    if source.holder is not None:
-        body.append(source.holder.place)
-    first_image = next(iter(shown.images.all()), None) or next(iter(source.images.all()), None)
-    description = shown.description if translated_title or shown is source else ""
-    document = SearchDocument(
-        key=object_key(source.register_id),
-        language=language,
-        kind=Kind.OBJECT,
-        title=squash(shown.title if translated_title else source.title, 500),
-        text_language=text_language,
-        summary=squash(description or (source.description if text_language else ""), SUMMARY_CHARS),
-        url=source.get_absolute_url(language),
-        title_terms=terms(*(row.title for row in rows)),
-        body_terms=terms(*body),
-        image_id=first_image.image_id if first_image else None,
-        image_alt=squash(first_image.alt_text, 500) if first_image else "",
-        date_display=squash(
-            shown.date_display
-            or source.date_display
-            or years_text(source.date_earliest, source.date_latest),
-            200,
-        ),
-        date_earliest=source.date_earliest,
-        date_latest=source.date_latest,
-        sort_date=source.date_earliest if source.date_earliest is not None else source.date_latest,
-        object_type=str(source.object_type_id or ""),
-        museum=str(source.holder_id or ""),
-        museum_name=squash(names["museum"].name(source.holder, language), 300),
-        place=squash(source.place_of_origin, 300),
-        place_label=squash(shown.place_of_origin or source.place_of_origin, 300),
-        status=source.status,
-        has_images="1" if first_image else "0",
-        has_model="1" if source.pk in model_objects else "0",
-    )
-    facet_values = [("material", str(term.pk)) for term in vocabulary if isinstance(term, Material)]
-    facet_values += [
-        ("technique", str(term.pk)) for term in vocabulary if isinstance(term, Technique)
-    ]
-    facet_values += [
-        ("period", year) for year in centuries(source.date_earliest, source.date_latest)
-    ]
-    return document, list(dict.fromkeys(facet_values))
+class RowText:
+    """One language row's analysed title and text, computed once for all its documents."""
+
+    def __init__(self, row):
+        self.row = row
+        self.images = list(row.images.all())
+        parts = [row.search_text()]
+        for maker in row.makers.all():
+            parts += [maker.name, maker.role]
+        for inscription in row.inscriptions.all():
+            parts += [inscription.transcription, inscription.translation]
+        self.title_terms = terms(row.title)
+        self.body_terms = terms(*parts)
+
+
+class PreparedObject:
+    """What every language's document of one object shares, computed once."""
+
+    def __init__(self, source, names, model_objects):
+        self.source = source
+        self.names = names
+        self.text = RowText(source)
+        self.materials = [link.material for link in source.material_links.all()]
+        self.techniques = [link.technique for link in source.technique_links.all()]
+        object_type = source.object_type
+        self.vocabulary = (
+            ("material", self.materials),
+            ("technique", self.techniques),
+            ("type", [object_type, getattr(object_type, "parent", None)]),
+            ("museum", [source.holder]),
+        )
+        self.has_model = "1" if source.pk in model_objects else "0"
+        self.facet_values = list(
+            dict.fromkeys(
+                [("material", str(term.pk)) for term in self.materials]
+                + [("technique", str(term.pk)) for term in self.techniques]
+                + [("period", year) for year in centuries(source.date_earliest, source.date_latest)]
+            )
+        )
+        self.vocabulary_terms = {}
+
+    def _vocabulary_terms(self, language):
+        """The analysed names of the object's terms and museum in the source and ``language``."""
+        if language not in self.vocabulary_terms:
+            languages = list(dict.fromkeys([settings.LANGUAGE_CODE, language]))
+            names = []
+            for kind, instances in self.vocabulary:
+                for instance in instances:
+                    names += self.names[kind].all_names(instance, languages)
+            if self.source.holder is not None:
+                names.append(self.source.holder.place)
+            self.vocabulary_terms[language] = terms(*names)
+        return self.vocabulary_terms[language]
+
+    def document(self, translation_row, language, urls):
+        source = self.source
+        source_language = settings.LANGUAGE_CODE
+        translated = RowText(translation_row) if translation_row is not None else None
+        texts = [self.text] if translated is None else [self.text, translated]
+        shown = translation_row if translation_row is not None else source
+        translated_title = translation_row is not None and translation_row.title != source.title
+        text_language = "" if language == source_language or translated_title else source_language
+        images = (translated.images if translated else []) or self.text.images
+        first_image = images[0] if images else None
+        description = shown.description if translated_title or shown is source else ""
+        return SearchDocument(
+            key=object_key(source.register_id),
+            language=language,
+            kind=Kind.OBJECT,
+            title=squash(shown.title if translated_title else source.title, 500),
+            text_language=text_language,
+            summary=squash(
+                description or (source.description if text_language else ""), SUMMARY_CHARS
+            ),
+            url=urls.url(source.register_id, language),
+            title_terms=" ".join(text.title_terms for text in texts),
+            body_terms=" ".join(
+                [*(text.body_terms for text in texts), self._vocabulary_terms(language)]
+            ),
+            image_id=first_image.image_id if first_image else None,
+            image_alt=squash(first_image.alt_text, 500) if first_image else "",
+            date_display=squash(
+                shown.date_display
+                or source.date_display
+                or years_text(source.date_earliest, source.date_latest),
+                200,
+            ),
+            date_earliest=source.date_earliest,
+            date_latest=source.date_latest,
+            sort_date=source.date_earliest
+            if source.date_earliest is not None
+            else source.date_latest,
+            object_type=str(source.object_type_id or ""),
+            museum=str(source.holder_id or ""),
+            museum_name=squash(self.names["museum"].name(source.holder, language), 300),
+            place=squash(source.place_of_origin, 300),
+            place_label=squash(shown.place_of_origin or source.place_of_origin, 300),
+            status=source.status,
+            has_images="1" if self.text.images else "0",
+            has_model=self.has_model,
+        )
 
 
 # --- pages ----------------------------------------------------------------------------------
