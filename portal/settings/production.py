@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "themes",
     "search",
     "iiif",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,1 @@
+"""Translation workflow: provenance of translations, machine translation, PO exchange."""
