@@ -44,6 +44,7 @@ def titles(language, query):
 
 def test_only_live_public_pages_are_found_in_the_readers_language(pages):
     indexing.index_pages(live_page_keys())
+    indexing.rebuild_service()
     found = titles("uk", "вишиванки")
     assert found == [("story", "Вишиванка з Полтавщини", pages["public"].get_url())]
     english = titles("en", "embroidered shirt")
@@ -66,6 +67,7 @@ def test_publishing_unpublishing_and_restricting_update_the_index(
 ):
     public = pages["public"]
     indexing.index_pages(live_page_keys())
+    indexing.rebuild_service()
     key = f"page:{public.translation_key}"
     assert SearchDocument.objects.filter(key=key).count() == 2
     with django_capture_on_commit_callbacks(execute=True):
