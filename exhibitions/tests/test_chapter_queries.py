@@ -19,14 +19,18 @@ def chapters(portal_site):
     return chapter, chapter_en, plain, objects
 
 
-@pytest.mark.parametrize("language", ["uk", "en"])
+@pytest.mark.parametrize(
+    ("language", "limit"),
+    # In English one more: is the translation machine-made and unreviewed (translations/)?
+    [("uk", 20), ("en", 21)],
+)
 def test_chapter_with_twelve_objects_needs_at_most_twenty_queries(
-    client, chapters, django_assert_max_num_queries, language
+    client, chapters, django_assert_max_num_queries, language, limit
 ):
     chapter, chapter_en, _plain, objects = chapters
     url = chapter.url if language == "uk" else chapter_en.url
     client.get(url)  # renditions are made on the first view
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(limit):
         response = client.get(url)
     html = response.content.decode()
     assert response.status_code == 200

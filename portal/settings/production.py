@@ -10,6 +10,8 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
+from translations.machine import translator_setting
+
 from .env import env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -279,9 +281,15 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 200 * 1024 * 1
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_PIXELS", 400_000_000)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Machine translation in wagtail-localize's editor: off, deepl (DEEPL_API_KEY) or fake (tests,
+# demos). Machine-translated text is labelled for readers until a person reviews it.
+MACHINE_TRANSLATOR = env_str("MACHINE_TRANSLATOR", "off")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(
+    MACHINE_TRANSLATOR, deepl_api_key=env_str("DEEPL_API_KEY", "")
+)
 
 # The collection listing and register import.
 PORTAL_OBJECTS_PER_PAGE = env_int("PORTAL_OBJECTS_PER_PAGE", 24)
