@@ -167,9 +167,9 @@ class Runner:
         )
         log(f"migrated a template database in {time.perf_counter() - started:.0f}s")
 
-    def worker(self, args, env):
+    def worker(self, args, env, module="bench.worker"):
         process = subprocess.run(
-            [sys.executable, "-m", "bench.worker", *args],
+            [sys.executable, "-m", module, *args],
             cwd=BASE_DIR,
             env={**self.base_env, **env, "DJANGO_SETTINGS_MODULE": "bench.settings"},
             capture_output=True,
@@ -183,7 +183,7 @@ class Runner:
         ]
         if process.returncode != 0 or not results:
             tail = "\n".join((process.stdout + process.stderr).strip().splitlines()[-15:])
-            raise BenchError(f"worker {' '.join(args)} failed ({process.returncode}):\n{tail}")
+            raise BenchError(f"{module} {' '.join(args)} failed ({process.returncode}):\n{tail}")
         return json.loads(results[-1])
 
 

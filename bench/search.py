@@ -32,7 +32,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -42,14 +41,12 @@ sys.path.insert(0, str(BASE_DIR))
 
 from bench.generate import default_path, generate  # noqa: E402
 from bench.run import (  # noqa: E402
-    BenchError,
     PostgresDatabases,
     Runner,
     SqliteDatabases,
     log,
     machine,
 )
-from bench.worker import RESULT_PREFIX  # noqa: E402
 
 #: What the loaded database depends on besides the generated file: reuse it only while
 #: these are unchanged.
@@ -78,23 +75,7 @@ def fingerprint(data_file):
 
 def search_worker(runner, args, env):
     """Run a step of bench/search_worker.py; its BENCH-RESULT line, parsed."""
-    process = subprocess.run(
-        [sys.executable, "-m", "bench.search_worker", *args],
-        cwd=BASE_DIR,
-        env={**runner.base_env, **env, "DJANGO_SETTINGS_MODULE": "bench.settings"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    results = [
-        line[len(RESULT_PREFIX) :]
-        for line in process.stdout.splitlines()
-        if line.startswith(RESULT_PREFIX)
-    ]
-    if process.returncode != 0 or not results:
-        tail = "\n".join((process.stdout + process.stderr).strip().splitlines()[-15:])
-        raise BenchError(f"search worker {' '.join(args)} failed ({process.returncode}):\n{tail}")
-    return json.loads(results[-1])
+    return runner.worker(args, env, module="bench.search_worker")
 
 
 class LoadedSqlite(SqliteDatabases):
