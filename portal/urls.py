@@ -3,24 +3,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from registry.sitemaps import SITEMAPS
+from portal.views import robots_txt
+from registry import sitemaps
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # IIIF image services, manifests and collections: machine interfaces, not translated.
     path("iiif/", include("iiif.urls")),
-    # A sitemap index: pages and objects in every language, each section paged by ?p=.
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
+    # A sitemap index of a pages and an objects section per language, each paged by ?p=.
+    path("sitemap.xml", sitemaps.index, name="sitemap_index"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap-<section>.xml", sitemaps.section, name="django.contrib.sitemaps.views.sitemap"),
 ]
 
 if settings.DEBUG:

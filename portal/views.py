@@ -1,7 +1,12 @@
-"""Admin views of the portal's core: the drift report of register objects in pages."""
+"""Views of the portal's core: robots.txt, and the admin's drift report of register objects in
+pages."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 from wagtail.admin.views.reports import ReportView
 
 from portal.drift import affected_pages, user_can_see_alerts
@@ -32,3 +37,16 @@ class ObjectAlertsReportView(ReportView):
 
 
 __all__ = ["ObjectAlertsReportView"]
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    """Crawlers may read everything public; the admin is not for them. Names the sitemap
+    index, which lists every language's sections."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

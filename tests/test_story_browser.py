@@ -240,9 +240,10 @@ def test_language_switcher_on_an_untranslated_page_leads_to_the_english_home(ope
     expect(link).to_have_attribute("rel", "nofollow")  # not an alternate of this page
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**{story_site.url('home', 'en')}")
+    page.wait_for_url(f"**{story_site.url('home', 'en')}?untranslated=1")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("body")).to_have_class(re.compile(r"\bpage-home\b"))
+    expect(page.get_by_role("status")).to_contain_text("has not been translated")
 
 
 # --- (d) the object carousel ----------------------------------------------------------------

@@ -19,6 +19,9 @@ class LanguageLink:
     is_current: bool
     #: True when the link leads to this very content in that language (not a fallback home).
     is_alternate: bool
+    #: True when the content has no translation in that language and the link leads to the
+    #: language's home instead, which then says so (see UNTRANSLATED_PARAMETER).
+    is_fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,11 @@ class LanguageLinks:
     canonical_url: str = ""
     x_default_url: str = ""
     alternates: list = field(default_factory=list)
+
+
+#: The query parameter of a language's home page reached from a page with no translation in
+#: that language; the home page then tells the reader why they are there.
+UNTRANSLATED_PARAMETER = "untranslated"
 
 
 def home_url(language_code):
@@ -49,10 +57,15 @@ def page_urls(page, request):
     return urls
 
 
-def build_language_links(request, urls, x_default=""):
+def build_language_links(request, urls, x_default="", content=False):
     """Links for every content language: to ``urls[code]`` where the content exists in it,
-    else to that language's home page."""
+    else to that language's home page — with a notice there when ``content`` is a page that
+    has no translation in that language."""
     current = translation.get_language()
+
+    def fallback(code):
+        url = home_url(code)
+        return f"{url}?{UNTRANSLATED_PARAMETER}=1" if content else url
 
     def absolute(url):
         return request.build_absolute_uri(url) if request is not None and url else url
@@ -61,9 +74,10 @@ def build_language_links(request, urls, x_default=""):
         LanguageLink(
             code=code,
             name=name,
-            url=urls.get(code) or home_url(code),
+            url=urls.get(code) or fallback(code),
             is_current=code == current,
             is_alternate=code in urls,
+            is_fallback=content and code not in urls,
         )
         for code, name in settings.CONTENT_LANGUAGES
     ]
@@ -97,8 +111,16 @@ def language_links(context):
         urls = page_urls(page, request)
         # A language's home is the root of its tree; "/" sends readers to theirs.
         x_default = "/" if page.depth <= 2 else urls.get(settings.LANGUAGE_CODE, "")
-        return build_language_links(request, urls, x_default)
+        return build_language_links(request, urls, x_default, content=True)
     return build_language_links(request, {})
+
+
+@register.simple_tag(takes_context=True)
+def reached_untranslated(context):
+    """Whether the reader came to this home page from a page that has no translation in its
+    language (the switcher's fallback link)."""
+    request = context.get("request")
+    return request is not None and request.GET.get(UNTRANSLATED_PARAMETER) == "1"
 
 
 #: Open Graph locales (language_TERRITORY) of the content languages we know.
