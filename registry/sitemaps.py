@@ -1,8 +1,12 @@
-"""Sitemaps: register object pages in every content language, and the Wagtail pages.
+"""Sitemaps per content language: register object pages and Wagtail pages, with alternates.
 
-Object pages exist in every content language (untranslated ones fall back to Ukrainian), so
-each published object is listed once per language with ``xhtml:link`` hreflang alternates.
-Only ``register_id`` and ``updated_at`` are read, never any restricted data.
+``/sitemap.xml`` is an index of one pages section and one objects section per content
+language (``sitemap-pages-uk.xml``, ``sitemap-objects-en.xml``, …), each paged by ``?p=``.
+Every entry carries ``xhtml:link`` hreflang alternates for the languages the content exists
+in, and ``x-default``. Object pages exist in every content language (untranslated ones fall
+back to Ukrainian), so each published object is listed in every language's section. Only
+``register_id`` and ``updated_at`` are read, never any restricted data. The sections follow
+``settings.CONTENT_LANGUAGES``: adding a language adds its sections.
 """
 
 from django.conf import settings
@@ -11,7 +15,8 @@ from django.core.paginator import Paginator
 from django.db.models import Max, Q
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
-from wagtail.models import Page
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
+from wagtail.models import Locale, Page
 
 from registry.models import RegisterObject
 
@@ -44,8 +49,11 @@ class ItemsInLanguages:
 
 
 class RegisterObjectSitemap(Sitemap):
-    """Every published object's page in every content language, with hreflang alternates."""
+    """Every published object's page in one content language, with hreflang alternates to
+    its page in every language."""
 
+    #: The section's language; a subclass per content language sets it (see sitemaps()).
+    language = settings.LANGUAGE_CODE
     i18n = True
     alternates = True
     x_default = True
@@ -62,7 +70,7 @@ class RegisterObjectSitemap(Sitemap):
 
     @property
     def paginator(self):
-        return Paginator(ItemsInLanguages(self.items(), self._languages()), self.limit)
+        return Paginator(ItemsInLanguages(self.items(), [self.language]), self.limit)
 
     def location(self, item):
         return reverse("registry:object_detail", args=[item["register_id"]])
@@ -75,17 +83,23 @@ class RegisterObjectSitemap(Sitemap):
 
 
 class PageSitemap(WagtailSitemap):
-    """Live pages of the site in every language, each with its translations as alternates.
+    """Live pages of one content language, each with its translations as alternates.
 
     Wagtail's own sitemap lists the tree under the site's root page, which is the source
-    language's home; translations of the home page are its siblings, so they are added here.
+    language's home; the homes of the other languages are its translations (siblings), so
+    the section takes the tree of the home in its own language.
     """
+
+    #: The section's language; a subclass per content language sets it (see sitemaps()).
+    language = settings.LANGUAGE_CODE
 
     def items(self):
         root = self.get_wagtail_site().root_page
-        trees = Q()
-        for home in root.get_translations(inclusive=True):
-            trees |= Q(path__startswith=home.path)
+        trees = Q(pk__in=[])
+        locale = Locale.objects.filter(language_code=self.language).first()
+        if locale is not None:
+            for home in root.get_translations(inclusive=True).filter(locale=locale):
+                trees |= Q(path__startswith=home.path)
         return (
             Page.objects.filter(trees)
             .live()
@@ -126,4 +140,22 @@ class PageSitemap(WagtailSitemap):
         return urls
 
 
-SITEMAPS = {"pages": PageSitemap, "objects": RegisterObjectSitemap}
+def sitemaps():
+    """The sections: pages and objects for each content language, in the settings' order."""
+    sections = {}
+    for kind, base in (("pages", PageSitemap), ("objects", RegisterObjectSitemap)):
+        for code, _name in settings.CONTENT_LANGUAGES:
+            sections[f"{kind}-{code}"] = type(
+                f"{base.__name__}_{code}", (base,), {"language": code, "__module__": __name__}
+            )
+    return sections
+
+
+def index(request):
+    """``/sitemap.xml``: the index of every section, each page of a paged section listed."""
+    return wagtail_sitemap_views.index(request, sitemaps())
+
+
+def section(request, section):
+    """``/sitemap-<section>.xml``: one section's URLs (404 for an unknown section or page)."""
+    return wagtail_sitemap_views.sitemap(request, sitemaps(), section=section)

@@ -43,8 +43,9 @@ def public_paths():
         yield f"/{lang}/objects/?page=99"  # 404
     yield "/objects/CAN-1/"  # x-default redirect
     yield "/sitemap.xml"
-    yield "/sitemap-objects.xml"
-    yield "/sitemap-pages.xml"
+    for lang in ("uk", "en"):
+        yield f"/sitemap-objects-{lang}.xml"
+        yield f"/sitemap-pages-{lang}.xml"
 
 
 def test_restricted_data_appears_in_no_public_response(client, secrets):
@@ -82,4 +83,5 @@ def test_unpublished_object_with_restricted_data_is_not_linked_or_listed(client,
         page = client.get(f"/{lang}/objects/CAN-1/").content.decode()
         assert "/objects/CAN-3/" not in page
         assert "CAN-3" not in client.get(f"/{lang}/objects/").content.decode()
-    assert "CAN-3" not in client.get("/sitemap-objects.xml").content.decode()
+    for lang in ("uk", "en"):
+        assert "CAN-3" not in client.get(f"/sitemap-objects-{lang}.xml").content.decode()
