@@ -118,6 +118,41 @@ def build_collection():
             builders.add_photo(obj, image=picture(index, 640, 480), alt_text=title)
         if english:
             builders.translate(obj, title=english, date_display="19th century")
+    machine_translated(
+        builders.register_object(
+            "NHMU-1010",
+            title="Вишита сорочка",
+            description="Полотняна сорочка з вишивкою хрестиком.",
+            holder=museum,
+            object_type=stolen.object_type,
+        )
+    )
+
+
+def machine_translated(obj):
+    """An English translation of ``obj`` made by a machine translator, not reviewed yet: the
+    page shows the machine translation notice."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    english = Locale.objects.get(language_code="en")
+    source, _ = TranslationSource.get_or_create_from_instance(obj)
+    translation = Translation.objects.create(source=source, target_locale=english)
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            context_id=segment.context_id,
+            locale=english,
+            data=f"[MT] {segment.string.data}",
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            tool_name="Fake",
+        )
+    translation.save_target()
 
 
 @pytest.fixture
@@ -179,14 +214,17 @@ PAGES = [
     ("listing", "/{lang}/objects/"),
     ("object", "/{lang}/objects/NHMU-1001/"),
     ("object-fallback", "/{lang}/objects/NHMU-1004/"),
+    ("object-machine-translated", "/{lang}/objects/NHMU-1010/"),
+    ("home-from-untranslated", "/{lang}/?untranslated=1"),
     ("not-found", "/{lang}/objects/NO-SUCH-OBJECT/"),
 ]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_public_pages_have_no_serious_wcag_violations(collection, browser_page):
-    """Home, listing, object (translated and fallback) and 404 pages in uk and en pass axe-core
-    with no serious or critical WCAG 2.1 A/AA violation, on a wide and a phone viewport."""
+    """Home (also with the switcher's "not translated" notice), listing, object (translated,
+    fallback, machine translated) and 404 pages in uk and en pass axe-core with no serious or
+    critical WCAG 2.1 A/AA violation, on a wide and a phone viewport."""
     live_server = collection
     failures = {}
     for viewport in VIEWPORTS:
@@ -195,6 +233,9 @@ def test_public_pages_have_no_serious_wcag_violations(collection, browser_page):
             for lang in ("uk", "en"):
                 browser_page.goto(live_server.url + template.format(lang=lang))
                 browser_page.wait_for_load_state("load")
+                if name == "object-machine-translated" and lang == "en":
+                    notice = browser_page.locator(".notice--machine-translation")
+                    assert notice.is_visible(), "the machine translation notice is missing"
                 problems = blocking_violations(browser_page)
                 if problems:
                     failures[f"{template.format(lang=lang)} @ {viewport['width']}px"] = problems

@@ -131,7 +131,13 @@ def test_open_suggestions_and_open_filters_have_no_serious_wcag_violations(open_
     box.fill("")
     box.press_sequentially("пис")
     expect(page.locator("#search-q-suggestions [role=option]").first).to_be_visible()
+    # The list settles (no suggestion request left in flight) before a highlighted option is
+    # checked: a late response redraws the list, and axe cannot read a node it has replaced.
+    page.wait_for_load_state("networkidle")
     box.press("ArrowDown")
+    expect(page.locator("#search-q-suggestions [role=option]").first).to_have_attribute(
+        "aria-selected", "true"
+    )
     problems = blocking_violations(page)
     assert not problems, problems
 
