@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from wagtail.models import Page
 
 register = template.Library()
@@ -121,6 +122,16 @@ def reached_untranslated(context):
     language (the switcher's fallback link)."""
     request = context.get("request")
     return request is not None and request.GET.get(UNTRANSLATED_PARAMETER) == "1"
+
+
+@register.filter
+def grouped(value):
+    """A whole number with the reader's language's thousands separator: ``12 345`` in
+    Ukrainian (a no-break space), ``12,345`` in English. Not for identifiers or URLs."""
+    try:
+        return number_format(int(value), force_grouping=True)
+    except (TypeError, ValueError):
+        return value
 
 
 #: Open Graph locales (language_TERRITORY) of the content languages we know.
