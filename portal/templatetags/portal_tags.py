@@ -156,8 +156,20 @@ def richtext_safe(value):
 
 @register.simple_tag
 def page_ancestors(page):
-    """A page's live ancestors below the tree root, from the home page down (one query)."""
-    return page.get_ancestors().filter(depth__gt=1).live()
+    """A page's live ancestors below the tree root, from the home page down.
+
+    Routing a request walks down the tree and leaves each page's parent on it
+    (``_cached_parent_obj``, as Wagtail's and treebeard's own routing do); when that chain
+    reaches the home page no query is needed. Otherwise one query.
+    """
+    chain, current = [], page
+    while current.depth > 2:
+        parent = current.__dict__.get("_cached_parent_obj")
+        if parent is None:
+            return page.get_ancestors().filter(depth__gt=1).live()
+        chain.append(parent)
+        current = parent
+    return [ancestor for ancestor in reversed(chain) if ancestor.live]
 
 
 @register.simple_tag
