@@ -243,7 +243,7 @@ def test_language_switcher_on_an_untranslated_page_leads_to_the_english_home(ope
     page.wait_for_url(f"**{story_site.url('home', 'en')}?untranslated=1")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("body")).to_have_class(re.compile(r"\bpage-home\b"))
-    expect(page.get_by_role("status")).to_contain_text("has not been translated")
+    expect(page.locator(".notice--untranslated")).to_contain_text("has not been translated")
 
 
 # --- (d) the object carousel ----------------------------------------------------------------

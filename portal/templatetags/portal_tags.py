@@ -1,5 +1,6 @@
 """Site-wide template helpers: language switcher, hreflang alternates, canonical link."""
 
+import re
 from dataclasses import dataclass, field
 
 from django import template
@@ -47,11 +48,20 @@ def home_url(language_code):
             return f"/{language_code}/"
 
 
+def live_translations(page):
+    """The page's live translations, itself included, read once per page object: the
+    switcher's links and the untranslated parts of a page share them."""
+    cached = page.__dict__.get("_portal_live_translations")
+    if cached is None:
+        cached = list(page.get_translations(inclusive=True).live().select_related("locale"))
+        page._portal_live_translations = cached
+    return cached
+
+
 def page_urls(page, request):
     """URLs of a Wagtail page's live translations, keyed by language code."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
     urls = {}
-    for translated in translations:
+    for translated in live_translations(page):
         url = translated.get_url(request)
         if url:
             urls[translated.locale.language_code] = url
@@ -122,6 +132,81 @@ def reached_untranslated(context):
     language (the switcher's fallback link)."""
     request = context.get("request")
     return request is not None and request.GET.get(UNTRANSLATED_PARAMETER) == "1"
+
+
+#: Blocks of pure prose: one whose stored value is the same as in the source page is text
+#: wagtail-localize carried over untranslated. Objects, images, maps and the like render in
+#: the reader's language whatever their stored value, so they never count.
+PROSE_BLOCKS = frozenset({"paragraph", "heading", "quote", "content_warning"})
+LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class UntranslatedParts:
+    """What of a translated page still shows the source language's text."""
+
+    language: str = ""
+    title: bool = False
+    summary: bool = False
+    blocks: frozenset = frozenset()
+
+    def __bool__(self):
+        return self.title or self.summary or bool(self.blocks)
+
+
+TAG_RE = re.compile(r"<[^>]*>")
+#: Keys of a block's stored value that hold settings, not words for readers.
+SETTING_KEYS = frozenset({"level", "style", "kind", "anchor", "language", "lang"})
+
+
+def _has_letters(value):
+    """Whether a stored value (text, HTML or a block's dict) has any words for readers: a
+    number alone is the same in every language."""
+    if isinstance(value, dict):
+        return any(_has_letters(v) for k, v in value.items() if k not in SETTING_KEYS)
+    if isinstance(value, list | tuple):
+        return any(_has_letters(v) for v in value)
+    return isinstance(value, str) and bool(LETTER_RE.search(TAG_RE.sub(" ", value)))
+
+
+@register.simple_tag
+def untranslated_parts(page):
+    """The parts of a translated page whose text is still the source language's (wagtail-
+    localize fills strings nobody translated with the source text): its title, summary and
+    prose blocks, so templates mark them ``lang="uk"`` and tell the reader. No query when the
+    switcher has read the page's translations already."""
+    source_code = settings.LANGUAGE_CODE
+    if not isinstance(page, Page):
+        return UntranslatedParts()
+    source = next(
+        (p for p in live_translations(page) if p.locale.language_code == source_code), None
+    )
+    if source is None or source.pk == page.pk:
+        return UntranslatedParts()
+
+    def same(name):
+        value = getattr(page, name, None)
+        return bool(value) and _has_letters(value) and value == getattr(source, name, None)
+
+    blocks = set()
+    body, source_body = getattr(page, "body", None), getattr(source, "body", None)
+    if body is not None and source_body is not None:
+        original = {item.get("id"): item for item in source_body.raw_data}
+        for item in body.raw_data:
+            twin = original.get(item.get("id"))
+            if (
+                item.get("type") in PROSE_BLOCKS
+                and twin is not None
+                and twin.get("value") == item.get("value")
+                and _has_letters(item.get("value"))
+            ):
+                blocks.add(item["id"])
+    return UntranslatedParts(
+        language=source_code,
+        title=same("title"),
+        summary=same("summary"),
+        blocks=frozenset(blocks),
+    )
 
 
 @register.filter
