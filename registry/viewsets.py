@@ -11,6 +11,7 @@ from registry.models import (
     RestrictedObjectData,
     Technique,
 )
+from translations.panels import TranslationStatusPanel
 
 
 class RegisterObjectViewSet(SnippetViewSet):
@@ -22,6 +23,8 @@ class RegisterObjectViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["register_id"]
     copy_view_enabled = False
+    # Each content language's translation status (up to date, outdated, missing) below the form.
+    panels = [*RegisterObject.panels, TranslationStatusPanel()]
 
     def get_queryset(self, request):
         return RegisterObject.objects.select_related("holder", "locale")
@@ -33,6 +36,7 @@ class HoldingMuseumViewSet(SnippetViewSet):
     menu_label = _("Holding museums")
     list_display = ["name", "place", "code"]
     copy_view_enabled = False
+    panels = [*HoldingMuseum.panels, TranslationStatusPanel()]
 
 
 class ObjectTypeViewSet(SnippetViewSet):
@@ -40,7 +44,7 @@ class ObjectTypeViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Object types")
     list_display = ["name", "parent"]
-    panels = [FieldPanel("name"), FieldPanel("parent")]
+    panels = [FieldPanel("name"), FieldPanel("parent"), TranslationStatusPanel()]
     copy_view_enabled = False
 
 
@@ -48,7 +52,7 @@ class MaterialViewSet(SnippetViewSet):
     model = Material
     icon = "tag"
     menu_label = _("Materials")
-    panels = [FieldPanel("name")]
+    panels = [FieldPanel("name"), TranslationStatusPanel()]
     copy_view_enabled = False
 
 
@@ -56,7 +60,7 @@ class TechniqueViewSet(SnippetViewSet):
     model = Technique
     icon = "tag"
     menu_label = _("Techniques")
-    panels = [FieldPanel("name")]
+    panels = [FieldPanel("name"), TranslationStatusPanel()]
     copy_view_enabled = False
 
 

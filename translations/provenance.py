@@ -39,7 +39,12 @@ def machine_provenance_for(instances):
 
     One query for any number of pages or objects; items without a translation key are skipped.
     """
-    keys = {_key(instance) for instance in instances} - {None}
+    return machine_provenance_for_keys(_key(instance) for instance in instances)
+
+
+def machine_provenance_for_keys(keys):
+    """Like :func:`machine_provenance_for`, for ``(translation_key, locale_id)`` pairs."""
+    keys = set(keys) - {None}
     if not keys:
         return {}
     wanted = Q()

@@ -64,6 +64,35 @@ def test_register_object_edit_and_add_forms_render(admin_client, register_object
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("model_name", ["registerobject", "holdingmuseum", "objecttype"])
+def test_register_editors_show_the_translation_status_per_language(
+    admin_client, register_object, model_name
+):
+    """Below the form: each content language's status; nothing translated yet is missing."""
+    from bs4 import BeautifulSoup
+
+    from translations import status
+
+    status.refresh()
+    instance = {
+        "registerobject": register_object,
+        "holdingmuseum": register_object.holder,
+        "objecttype": register_object.object_type,
+    }[model_name]
+    edit = admin_client.get(
+        reverse(f"wagtailsnippets_registry_{model_name}:edit", args=[instance.pk])
+    )
+    assert edit.status_code == 200
+    table = BeautifulSoup(edit.content, "html.parser").select_one("table.translation-status")
+    assert table is not None
+    (english,) = [row for row in table.select("tbody tr") if row.th["lang"] == "en"]
+    assert str(status.Status.MISSING.label) in english.get_text()
+    add = admin_client.get(reverse(f"wagtailsnippets_registry_{model_name}:add"))
+    assert add.status_code == 200
+    assert b"translation-status" not in add.content
+
+
+@pytest.mark.django_db
 def test_wagtail_localize_translates_an_object_with_its_children(register_object):
     """Creating the English translation copies synchronised data and translatable children."""
     from wagtail_localize.models import TranslationSource

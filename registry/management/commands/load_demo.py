@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -119,6 +120,7 @@ class Command(BaseCommand):
             accounts += editors
         if accounts:
             self._accounts(accounts)
+        call_command("translation_status", "--refresh", stdout=self.stdout)
 
     def _accounts(self, accounts):
         roles = {
