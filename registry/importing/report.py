@@ -1,4 +1,4 @@
-"""What an import did: counts, row errors, warnings and the objects missing from the file.
+"""What an import did: counts, row errors, warnings, translations and missing objects.
 
 The report is returned by :func:`registry.importing.import_register`, printed as a summary by
 the management command and written as JSON with ``--report`` (format in
@@ -12,8 +12,10 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-REPORT_VERSION = 1
-#: Errors and missing IDs printed in the summary; the report file holds all of them.
+from .tracking import TranslationNote, language_name
+
+REPORT_VERSION = 2
+#: Errors, translation notes and missing IDs printed in the summary; the report file holds all of them.
 SHOWN = 20
 
 
@@ -60,9 +62,15 @@ class ImportReport:
     terms_created: int = 0
     images_stored: int = 0
     images_reused: int = 0
+    translations_created: int = 0
+    translations_updated: int = 0
+    translations_outdated: int = 0
+    translations_removed: int = 0
+    translations_kept: int = 0
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     missing: list = field(default_factory=list)
+    translations: list = field(default_factory=list)  # tracking.TranslationNote
     fatal: str | None = None
     fatal_line: int | None = None
     seconds: float = 0.0
@@ -73,6 +81,26 @@ class ImportReport:
         self.skipped += 1
         for field_name, message in errors:
             self.errors.append(RowError(row, line, register_id or "", field_name, message))
+
+    def add_translations(self, plan):
+        """Count what a batch did to translations (a tracking.BatchPlan) and keep its notes."""
+        self.translations_created += plan.created
+        self.translations_updated += plan.updated
+        self.translations_outdated += plan.outdated
+        self.translations_removed += len(plan.removed)
+        self.translations_kept += sum(len(kept) for kept in plan.kept.values())
+        self.translations += plan.notes
+
+    def keep_museum_translation(self, code, language, columns):
+        """A museum's translation made in the editor was kept; the file gives other text."""
+        self.translations_kept += 1
+        message = _(
+            "Museum %(code)s: kept the %(language)s name and place made in the editor; the "
+            "file gives other text in %(columns)s."
+        ) % {"code": code, "language": language_name(language), "columns": ", ".join(columns)}
+        self.translations.append(
+            TranslationNote("", language, "kept", columns=columns, museum=code, message=message)
+        )
 
     def warn(self, message):
         """Add a warning once, however often it comes up."""
@@ -103,6 +131,11 @@ class ImportReport:
                 "terms_created": self.terms_created,
                 "images_stored": self.images_stored,
                 "images_reused": self.images_reused,
+                "translations_created": self.translations_created,
+                "translations_updated": self.translations_updated,
+                "translations_outdated": self.translations_outdated,
+                "translations_removed": self.translations_removed,
+                "translations_kept": self.translations_kept,
             },
             "seconds": round(self.seconds, 3),
             "fatal": None
@@ -111,6 +144,7 @@ class ImportReport:
             "errors": [asdict(error) for error in self.errors],
             "warnings": self.warnings,
             "missing": self.missing,
+            "translations": [asdict(note) for note in self.translations],
         }
 
     def write(self, path):
@@ -146,6 +180,7 @@ class ImportReport:
                 _("Images stored: %(stored)s; images already in the portal: %(reused)s.")
                 % {"stored": self.images_stored, "reused": self.images_reused}
             )
+        lines += self._translation_lines()
         if self.seconds:
             lines.append(
                 _("Took %(seconds).1f s (%(rate).0f rows/s).")
@@ -170,5 +205,30 @@ class ImportReport:
                     "ids": ", ".join(self.missing[:SHOWN])
                     + (" …" if len(self.missing) > SHOWN else ""),
                 }
+            )
+        return lines
+
+    def _translation_lines(self):
+        counts = (
+            self.translations_created,
+            self.translations_updated,
+            self.translations_outdated,
+            self.translations_removed,
+            self.translations_kept,
+        )
+        if not any(counts):
+            return []
+        lines = [
+            _(
+                "Translations: %(created)s created, %(updated)s updated, %(outdated)s now "
+                "outdated, %(removed)s removed; %(kept)s made in the editor kept as they are."
+            )
+            % dict(zip(("created", "updated", "outdated", "removed", "kept"), counts, strict=True))
+        ]
+        lines += [note.message for note in self.translations[:SHOWN]]
+        if len(self.translations) > SHOWN:
+            lines.append(
+                _("%(count)s more notes on translations are listed in the report file (--report).")
+                % {"count": len(self.translations) - SHOWN}
             )
         return lines

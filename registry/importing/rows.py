@@ -86,7 +86,20 @@ CHILD_MODELS = (
     ObjectTechnique,
     ObjectRelation,
 )
+#: Child models whose rows are the same in every language.
+NEUTRAL_CHILD_MODELS = (ObjectMeasurement, ObjectMaterial, ObjectTechnique, ObjectRelation)
+#: The translatable texts of the child rows by relation, in the order child_texts gives them.
+CHILD_TEXTS = {
+    "makers": ("name", "role"),
+    "inscriptions": ("translation", "position"),
+    "images": ("alt_text", "caption", "credit"),
+}
+#: What an object row that a person translated gets from a changed record: the
+#: language-neutral values only (see .tracking).
+SYNCHRONISED_FIELDS = (*NEUTRAL_FIELDS, "holder", "object_type", "updated_at")
 RESTRICTED_FIELDS = ("storage_location", "evacuation_location", "evacuation_date", "extra")
+TITLE = OBJECT_TEXTS.index("title")
+CREDIT = OBJECT_TEXTS.index("credit_line")
 
 
 class RowValues:
@@ -117,24 +130,57 @@ class RowValues:
             now,
         )
 
-    def children_of(self, record, language, row, source_row, image_ids, children):
-        """Append the child rows of one object row to ``children`` (tuples by model)."""
+    def child_texts(self, record, language):
+        """The translatable texts of one language's child rows: ``{relation: [tuple, …]}``.
+
+        Tuples hold the fields of CHILD_TEXTS in order, as the rows store them; the
+        fingerprint of the row's text (see .tracking) is made from these values too.
+        """
+        pick = record.pick
+        texts = record.texts
+        title, credit = texts[language][TITLE], texts[language][CREDIT]
+        images = []
+        if record.images:
+            own_title = record.text.get("title", {}).get(language)
+            source_title = texts[self.source_code][TITLE]
+            for image in record.images:
+                if language == self.source_code:
+                    alt = pick(image.alts, language) or title
+                else:
+                    alt = (
+                        image.alts.get(language)
+                        or own_title
+                        or pick(image.alts, self.source_code)
+                        or source_title
+                    )
+                images.append((alt[:500], pick(image.captions, language), credit[:300]))
+        return {
+            "makers": [
+                (pick(maker["names"], language), pick(maker["roles"], language))
+                for maker in record.makers
+            ],
+            "inscriptions": [
+                (pick(item["translations"], language), pick(item["positions"], language))
+                for item in record.inscriptions
+            ],
+            "images": images,
+        }
+
+    def children_of(self, record, language, row, image_ids, children, *, texts=None):
+        """Append the child rows of one object row to ``children`` (tuples by model).
+
+        ``texts``: the row's :meth:`child_texts`, when already worked out.
+        """
         pk, locale_id = row.pk, row.locale_id
         keys = record.child_keys_under(row.translation_key)
-        pick = record.pick
+        texts = texts or self.child_texts(record, language)
         for index, maker in enumerate(record.makers):
+            name, role = texts["makers"][index]
             children[ObjectMaker].append(
-                (
-                    pk,
-                    locale_id,
-                    keys["maker"][index],
-                    index,
-                    pick(maker["names"], language),
-                    pick(maker["roles"], language),
-                    maker["dates"],
-                )
+                (pk, locale_id, keys["maker"][index], index, name, role, maker["dates"])
             )
         for index, item in enumerate(record.inscriptions):
+            translation, position = texts["inscriptions"][index]
             children[ObjectInscription].append(
                 (
                     pk,
@@ -143,21 +189,12 @@ class RowValues:
                     index,
                     item["kind"],
                     item["transcription"],
-                    pick(item["translations"], language),
-                    pick(item["positions"], language),
+                    translation,
+                    position,
                 )
             )
-        own_title = record.text.get("title", {}).get(language)
         for index, image in enumerate(record.images):
-            if language == self.source_code:
-                alt = pick(image.alts, language) or row.title
-            else:
-                alt = (
-                    image.alts.get(language)
-                    or own_title
-                    or pick(image.alts, self.source_code)
-                    or source_row.title
-                )
+            alt, caption, credit = texts["images"][index]
             children[ObjectImage].append(
                 (
                     pk,
@@ -165,12 +202,16 @@ class RowValues:
                     keys["image"][index],
                     index,
                     image_ids[image.file_hash],
-                    alt[:500],
-                    pick(image.captions, language),
+                    alt,
+                    caption,
                     row.rights,
-                    row.credit_line[:300],
+                    credit,
                 )
             )
+        self.neutral_children_of(record, pk, children)
+
+    def neutral_children_of(self, record, pk, children):
+        """Append the language-neutral child rows of one object row to ``children``."""
         for index, measurement in enumerate(record.measurements):
             children[ObjectMeasurement].append(
                 (pk, index, measurement.dimension, measurement.value, measurement.unit)

@@ -77,6 +77,25 @@ class RowInserter:
             cursor.executemany(self.sql, rows)
 
 
+class RowUpdater(RowInserter):
+    """UPDATEs rows by primary key: each row holds the values of ``fields``, then the pk.
+
+    ``bulk_update`` builds one ``CASE WHEN pk = … THEN …`` expression per field and row and
+    resolves every part of it, which costs far more than the update itself; this sends one
+    ``UPDATE … WHERE pk = %s`` with ``executemany``, converting values like RowInserter.
+    """
+
+    def __init__(self, model, fields):
+        super().__init__(model, fields)
+        quote = self.connection.ops.quote_name
+        options = model._meta
+        assignments = ", ".join(f"{quote(field.column)} = %s" for field in self.fields)
+        # Table and column names come from the model's metadata; values are parameters.
+        self.sql = f"UPDATE {quote(options.db_table)} SET {assignments} WHERE {quote(options.pk.column)} = %s"  # noqa: S608
+
+    update = RowInserter.insert
+
+
 @contextmanager
 def import_settings(model):
     """Apply SQLITE_PRAGMAS to the connection that writes ``model`` for the block."""

@@ -31,12 +31,15 @@ from .lookups import MuseumCache, TermCache
 from .rows import (
     CHILD_COLUMNS,
     CHILD_MODELS,
+    NEUTRAL_CHILD_MODELS,
     OBJECT_COLUMNS,
     RESTRICTED_FIELDS,
+    SYNCHRONISED_FIELDS,
     UPDATE_FIELDS,
     RowValues,
 )
-from .sql import RowInserter, update_column
+from .sql import RowInserter, RowUpdater, update_column
+from .tracking import TranslationTracker
 
 #: Records written before the search index is updated in bulk. The database search
 #: backend recomputes title norms over the whole index on each update, so updating it after
@@ -67,8 +70,9 @@ class BatchWriter:
             "materials": TermCache(Material, locales, dry_run=dry_run),
             "techniques": TermCache(Technique, locales, dry_run=dry_run),
         }
-        self.museums = MuseumCache(locales, dry_run=dry_run)
+        self.museums = MuseumCache(locales, dry_run=dry_run, report=report)
         self.rows = RowValues(locales, self.museums, self.terms)
+        self.tracker = TranslationTracker(locales, self.rows)
         self.images = ImageStore()
         self.backends = [] if dry_run else list(get_search_backends(with_auto_update=True))
         # Rows written but not yet in the search index, with the content hashes they get
@@ -82,6 +86,15 @@ class BatchWriter:
             for model, columns in CHILD_COLUMNS.items()
         }
         self.inserters[RegisterObject] = RowInserter(RegisterObject, OBJECT_COLUMNS)
+        # Updates of object rows: every changed value, or only the language-neutral ones for
+        # a translation a person made (by the positions of those fields in OBJECT_COLUMNS).
+        self.updaters = {
+            fields: (
+                RowUpdater(RegisterObject, fields),
+                [OBJECT_COLUMNS.index(name) for name in fields],
+            )
+            for fields in (UPDATE_FIELDS, SYNCHRONISED_FIELDS)
+        }
         # Attribute names of the values (*OBJECT_COLUMNS, pk): every concrete field.
         options = RegisterObject._meta
         self.attnames = [options.get_field(name).attname for name in OBJECT_COLUMNS]
@@ -153,12 +166,18 @@ class BatchWriter:
             else:
                 changed.append(record)
         changed = self._prepare(changed)
+        keys = {
+            record.register_id: self._translation_key(record, existing.get(record.register_id, {}))
+            for record in changed
+        }
+        plan = self.tracker.plan(changed, existing, keys)
         if self.dry_run:
             self._apply_shared()
         elif changed:
             try:
                 with transaction.atomic():
-                    rows = self._apply(changed, existing)
+                    rows = self._apply(changed, existing, keys, plan)
+                    self.tracker.record(plan)
             except BaseException:
                 self.images.discard_stored()
                 raise
@@ -173,6 +192,7 @@ class BatchWriter:
                 self.report.updated += 1
             else:
                 self.report.created += 1
+        self.report.add_translations(plan)
         self.report.batches += 1
 
     def _apply_shared(self):
@@ -180,15 +200,18 @@ class BatchWriter:
         terms = {cache.model: cache.apply() for cache in self.terms.values()}
         return museums, terms
 
-    def _apply(self, records, existing):
+    def _apply(self, records, existing, keys, plan):
         museums, terms = self._apply_shared()
         image_ids = self._store_images(records)
         now = timezone.now()
-        new_rows, updated_rows, stale = [], [], []
+        new_rows, updated_rows, kept_rows = [], [], []
         for record in records:
             have = existing.get(record.register_id, {})
-            key = self._translation_key(record, have)
+            key = keys[record.register_id]
+            kept = plan.kept_languages(record.register_id)
             for language in (self.source_code, *record.languages):
+                if language in kept:
+                    continue
                 values = self.rows.object_values(record, language, key, now)
                 if language in have:
                     updated_rows.append(
@@ -196,26 +219,51 @@ class BatchWriter:
                     )
                 else:
                     new_rows.append((values, record.content_hash))
-            languages = {self.source_code, *record.languages}
-            stale += [row[0] for language, row in have.items() if language not in languages]
-        if stale:
+            if kept:
+                # Translations a person made keep their text; the language-neutral values
+                # follow the record (see .tracking).
+                values = list(self.rows.object_values(record, self.source_code, key, now))
+                for pk, locale_id in kept.values():
+                    values[1] = locale_id
+                    kept_rows.append(self._instance(values, pk, record.content_hash))
+        if plan.removed:
             # Translations the file no longer gives (rare): Django's delete cascades to the
             # child rows, and its signals take the rows out of the search index.
-            RegisterObject.objects.filter(pk__in=stale).delete()
-        if updated_rows:
-            for model in CHILD_MODELS:
-                for part in chunks(row.pk for row in updated_rows):
+            RegisterObject.objects.filter(pk__in=plan.removed).delete()
+        for child_models, rows in ((CHILD_MODELS, updated_rows), (NEUTRAL_CHILD_MODELS, kept_rows)):
+            for model in child_models if rows else ():
+                for part in chunks(row.pk for row in rows):
                     model.objects.filter(register_object_id__in=part)._raw_delete(model.objects.db)
-            RegisterObject.objects.bulk_update(updated_rows, UPDATE_FIELDS)
+        self._update(UPDATE_FIELDS, updated_rows)
+        self._update(SYNCHRONISED_FIELDS, kept_rows)
         self.inserters[RegisterObject].insert([values for values, _hash in new_rows])
         created = self._created_instances(new_rows)
         rows = {(row.register_id, row.locale_id): row for row in updated_rows + created}
-        self._write_children(records, rows, image_ids)
+        self._write_children(records, rows, image_ids, kept_rows)
         self._write_restricted(records, rows, {row.pk for row in updated_rows})
         self._index(HoldingMuseum, list(HoldingMuseum.objects.filter(pk__in=museums)))
         for model, term_rows in terms.items():
             self._index(model, term_rows)
-        return updated_rows + created
+        return updated_rows + created + self._reloaded(kept_rows)
+
+    def _update(self, fields, rows):
+        """Write ``fields`` of object rows made by :meth:`_instance`, one statement for all."""
+        updater, positions = self.updaters[fields]
+        attnames = self.attnames
+        updater.update(
+            [(*(row.__dict__[attnames[index]] for index in positions), row.pk) for row in rows]
+        )
+
+    def _reloaded(self, rows):
+        """Rows as stored, for the search index, each with the content hash it has."""
+        if not rows:
+            return []
+        stored = []
+        for part in chunks(row.pk for row in rows):
+            stored += RegisterObject.objects.filter(pk__in=part)
+        for row in stored:
+            row.final_hash = row.content_hash
+        return stored
 
     def flush_index(self):
         """Add the rows written since the last flush to the search index, in bulk.
@@ -288,13 +336,16 @@ class BatchWriter:
                 )
         return self.images.resolve(pending) if pending else {}
 
-    def _write_children(self, records, rows, image_ids):
+    def _write_children(self, records, rows, image_ids, kept_rows):
         children = {model: [] for model in CHILD_MODELS}
         for record in records:
-            source_row = rows[(record.register_id, self.source.pk)]
             for language in (self.source_code, *record.languages):
-                row = rows[(record.register_id, self.locales[language].pk)]
-                self.rows.children_of(record, language, row, source_row, image_ids, children)
+                row = rows.get((record.register_id, self.locales[language].pk))
+                if row is not None:  # else a person's translation, kept
+                    self.rows.children_of(record, language, row, image_ids, children)
+        by_id = {record.register_id: record for record in records}
+        for row in kept_rows:
+            self.rows.neutral_children_of(by_id[row.register_id], row.pk, children)
         for model, values in children.items():
             self.inserters[model].insert(values)
 

@@ -51,6 +51,7 @@ def test_report_file_is_machine_readable_json(tmp_path):
         "errors",
         "warnings",
         "missing",
+        "translations",
     }
     assert {key: report["counts"][key] for key in ("rows", "created", "skipped", "missing")} == {
         "rows": 2,

@@ -65,6 +65,44 @@ def test_changed_record_is_updated_in_place_with_new_children(tmp_path):
     assert list(ObjectMaker.objects.values_list("name", flat=True)) == ["Майстер Б"]
 
 
+def test_updated_records_store_exactly_what_a_fresh_import_stores(tmp_path):
+    """Every value an update writes (texts, dates, keys, museum, object type, flags, content
+    hash) is stored as an insert would store it."""
+    old = [
+        dict(FULL_RECORD, register_id="U-1"),
+        record("U-2", title_en="Jug", date_earliest="1900", status_date="2020-01-01"),
+    ]
+    new = [
+        dict(
+            FULL_RECORD,
+            register_id="U-1",
+            holder="other-museum",
+            object_type="Скульптура",
+            object_type_en="Sculpture",
+            date_earliest="-450",
+            status="damaged",
+            status_date="2023-06-30",
+            published="false",
+            title_en="Another icon",
+        ),
+        record("U-2", title_uk="Глек", title_en="Pitcher", inventory_number="КП-7"),
+    ]
+    run_import(write_csv(tmp_path / "old.csv", old))
+    report = run_import(write_csv(tmp_path / "new.csv", new))
+    assert report.updated == 2
+    updated = object_rows(canonical_dump())
+    delete_imported()
+    run_import(write_csv(tmp_path / "new.csv", new))
+
+    assert object_rows(canonical_dump()) == updated
+
+
+def object_rows(dump):
+    """The object rows and their children (old museums and terms stay: nothing is deleted)."""
+    names = ("objects", "makers", "inscriptions", "images", "measurements", "materials")
+    return {name: dump[name] for name in (*names, "techniques", "relations", "restricted")}
+
+
 def test_objects_missing_from_the_file_are_listed_not_deleted(tmp_path):
     """Objects the file does not have stay in the portal and appear in the report."""
     run_import(write_csv(tmp_path / "a.csv", [record("M-1"), record("M-2"), record("M-3")]))
