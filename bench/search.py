@@ -20,8 +20,10 @@
 
 The loaded database is kept under bench/out/search-sqlite-<records>/ (SQLite, WAL) or as
 the PostgreSQL database ``<name>_search_<records>`` next to BENCH_DATABASE_URL, and reused
-by the next run while the generated file, the migrations and the importing and indexing code
-are unchanged (``--reload`` loads it again). The developer's database is never touched.
+by the next run while the generated file, the migrations and the importing code are
+unchanged (``--reload`` loads it again); when only the readers' index code changed (search/
+models, migrations, documents, analysis), it is migrated in place and the full reindex of
+step 2 rewrites the index. The developer's database is never touched.
 Figures print as a table and go to bench/out/latest-search-sqlite.json or
 latest-search-postgresql.json; docs/benchmarks.md records them by hand.
 """
@@ -48,12 +50,17 @@ from bench.run import (  # noqa: E402
     machine,
 )
 
-#: What the loaded database depends on besides the generated file: reuse it only while
+#: What the loaded register depends on besides the generated file: reuse it only while
 #: these are unchanged.
 LOADED_BY = (
     "*/migrations/*.py",
     "registry/importing/*.py",
     "registry/models/*.py",
+)
+#: What the readers' index depends on: when only these changed, the loaded database is
+#: migrated in place and the timed rebuild that follows rewrites the index.
+INDEXED_BY = (
+    "search/migrations/*.py",
     "search/analysis/*.py",
     "search/documents.py",
     "search/indexing.py",
@@ -63,14 +70,21 @@ TARGET_P95_MS = 100
 TARGET_RATIO = 2
 
 
-def fingerprint(data_file):
-    digest = hashlib.sha256(data_file.name.encode())
-    for pattern in LOADED_BY:
+def _digest(patterns, seed=b"", leave_out=()):
+    digest = hashlib.sha256(seed)
+    for pattern in patterns:
         for path in sorted(BASE_DIR.glob(pattern)):
-            if ".venv" not in path.parts:
-                digest.update(str(path.relative_to(BASE_DIR)).encode())
+            relative = path.relative_to(BASE_DIR)
+            if ".venv" not in path.parts and not any(map(relative.match, leave_out)):
+                digest.update(str(relative).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def fingerprint(data_file):
+    """``<register>-<index>``: digests of what the register and the readers' index depend on."""
+    register = _digest(LOADED_BY, data_file.name.encode(), leave_out=INDEXED_BY)
+    return f"{register}-{_digest(INDEXED_BY)}"
 
 
 def search_worker(runner, args, env):
@@ -136,9 +150,16 @@ class LoadedPostgres(PostgresDatabases):
 def load(databases, runner, data_file, records, reload):
     """The environment of a database holding the file's records, loading it if needed."""
     wanted = fingerprint(data_file)
-    if not reload and databases.loaded_fingerprint() == wanted:
+    loaded = databases.loaded_fingerprint() or ""
+    if not reload and loaded == wanted:
         log(f"reusing the database loaded with {records:,} records ({wanted})")
         return databases.env(databases.name), None
+    if not reload and loaded.partition("-")[0] == wanted.partition("-")[0]:
+        log(f"reusing the database loaded with {records:,} records; the index code changed:")
+        env = databases.env(databases.name)
+        runner.migrate(env)
+        databases.mark(wanted)
+        return env, None
     log(f"loading {records:,} records into a fresh database (importer, both indexes)")
     env = databases.prepare(runner)
     imported = runner.worker(["import", str(data_file), "--batch-size", "500"], env)

@@ -31,7 +31,7 @@ from registry.models import (
 from registry.presenters import years_text
 from search.analysis import document_terms
 from search.backends.base import clean_terms
-from search.models import Kind, SearchDocument
+from search.models import Kind, SearchDocument, facet_token
 
 SUMMARY_CHARS = 300
 #: Centuries an object's period facet lists at most: a longer span is listed under its first
@@ -76,16 +76,15 @@ def centuries(earliest, latest):
 
 @dataclass
 class Built:
-    """Documents for a set of keys, and the many-valued facet values of each document."""
+    """Documents for a set of keys, replacing whatever the index held for those keys."""
 
     keys: list
     documents: list = field(default_factory=list)
-    #: Parallel to ``documents``: lists of (facet, value).
-    facet_values: list = field(default_factory=list)
 
     def add(self, document, facet_values=()):
+        """Add ``document`` with its many-valued facets' ``(facet, value)`` pairs."""
+        document.facet_tokens = [facet_token(facet, value) for facet, value in facet_values]
         self.documents.append(document)
-        self.facet_values.append(list(facet_values))
 
 
 # --- register objects -------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from search.documents import (
     objects_with_3d_models,
     page_documents,
 )
-from search.models import SearchDocument, SearchFacetValue
+from search.models import SearchDocument
 
 logger = logging.getLogger(__name__)
 
@@ -48,24 +48,12 @@ def _write(built):
     for keys in chunked(built.keys, CHUNK):
         old_ids += SearchDocument.objects.filter(key__in=keys).values_list("pk", flat=True)
     for ids in chunked(old_ids, CHUNK):
-        # Raw deletes: no signals listen, and the facet values go first.
-        SearchFacetValue.objects.filter(document_id__in=ids)._raw_delete(DATABASE)
+        # A raw delete: no signals listen.
         SearchDocument.objects.filter(pk__in=ids)._raw_delete(DATABASE)
     documents = SearchDocument.objects.bulk_create(built.documents, batch_size=BATCH)
-    SearchFacetValue.objects.bulk_create(
-        [
-            SearchFacetValue(document_id=document.pk, facet=facet, value=value)
-            for document, values in zip(documents, built.facet_values, strict=True)
-            for facet, value in values
-        ],
-        batch_size=2000,
-    )
     service = service_backend()
     if service is not None:
-        data = [
-            document.as_data(values)
-            for document, values in zip(documents, built.facet_values, strict=True)
-        ]
+        data = [document.as_data() for document in documents]
         transaction.on_commit(lambda: _replicate(service, old_ids, data))
     return len(documents)
 
@@ -125,7 +113,6 @@ def rebuild(progress=None):
         .values_list("register_id", flat=True)
     )
     with transaction.atomic():
-        SearchFacetValue.objects.all()._raw_delete(DATABASE)
         SearchDocument.objects.all()._raw_delete(DATABASE)
     model_objects = objects_with_3d_models()
     total = 0
@@ -154,11 +141,6 @@ def service_documents():
         documents = list(queryset.filter(pk__gt=last)[:BATCH])
         if not documents:
             return
-        values = {}
-        for document_id, facet, value in SearchFacetValue.objects.filter(
-            document_id__in=[document.pk for document in documents]
-        ).values_list("document_id", "facet", "value"):
-            values.setdefault(document_id, []).append((facet, value))
         for document in documents:
-            yield document.as_data(values.get(document.pk, ()))
+            yield document.as_data()
         last = documents[-1].pk

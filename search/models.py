@@ -31,7 +31,8 @@ COLUMN_FACETS = {
     "images": "has_images",
     "model": "has_model",
 }
-#: Facets with several values per document, stored as :class:`SearchFacetValue` rows.
+#: Facets with several values per document, stored in the document's ``facet_tokens`` as
+#: ``"facet:value"`` strings (``"material:12"``, ``"period:1700"``).
 MULTI_FACETS = ("material", "technique", "period")
 FACETS = (*COLUMN_FACETS, *MULTI_FACETS)
 
@@ -64,6 +65,9 @@ class SearchDocument(models.Model):
     status = models.CharField(max_length=32, blank=True)
     has_images = models.CharField(max_length=1, default="0")
     has_model = models.CharField(max_length=1, default="0")
+    #: Values of the many-valued facets, ``"facet:value"`` (see :func:`facet_token`): the
+    #: database backend counts and filters them from the matched documents themselves.
+    facet_tokens = models.JSONField(default=list, blank=True)
 
     class Meta:
         constraints = [
@@ -72,17 +76,18 @@ class SearchDocument(models.Model):
         indexes = [
             models.Index(fields=["language", "sort_date"], name="search_doc_language_date"),
             models.Index(fields=["language", "kind"], name="search_doc_language_kind"),
+            models.Index(fields=["language", "place"], name="search_doc_language_place"),
         ]
 
     def __str__(self):
         return f"{self.key} [{self.language}]"
 
-    def as_data(self, facet_values=()):
+    def as_data(self):
         """The document as every backend receives it (see docs/search.md)."""
         facets = {name: [getattr(self, column)] for name, column in COLUMN_FACETS.items()}
         for name in MULTI_FACETS:
             facets[name] = []
-        for facet, value in facet_values:
+        for facet, value in map(split_facet_token, self.facet_tokens or ()):
             facets[facet].append(value)
         return {
             "id": self.pk,
@@ -98,18 +103,11 @@ class SearchDocument(models.Model):
         }
 
 
-class SearchFacetValue(models.Model):
-    """One value of a many-valued facet (material, technique, period) of a document."""
+def facet_token(facet, value):
+    """How a value of a many-valued facet is stored: ``"material:12"``."""
+    return f"{facet}:{value}"
 
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
-    facet = models.CharField(max_length=16)
-    value = models.CharField(max_length=20)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["facet", "value", "document"], name="search_facet_lookup"),
-            models.Index(fields=["document", "facet"], name="search_facet_document"),
-        ]
-
-    def __str__(self):
-        return f"{self.facet}={self.value}"
+def split_facet_token(token):
+    facet, _colon, value = token.partition(":")
+    return facet, value

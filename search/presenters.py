@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.db import connection
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -98,25 +100,59 @@ def value_labels(name, values, language):
     if name == "period":
         return {value: century_label(int(value)) for value in values}
     if name == "place":
-        labels = dict(
-            SearchDocument.objects.filter(language=language, place__in=values)
-            .values_list("place", "place_label")
-            .distinct()
-        )
+        labels = place_labels(values, language)
         return {value: labels.get(value) or value for value in values}
     model = VOCABULARIES[name]
-    sources = {
-        str(row.pk): row
-        for row in model.objects.filter(pk__in=[int(value) for value in values if value.isdigit()])
-    }
-    translated = {
-        row.translation_key: row.name
-        for row in model.objects.filter(
-            translation_key__in=[row.translation_key for row in sources.values()],
+    pks = {int(value) for value in values if value.isdigit()}
+    # One query: the counted rows and their translations into the reader's language.
+    rows = model.objects.filter(
+        Q(pk__in=pks)
+        | Q(
+            translation_key__in=model.objects.filter(pk__in=pks).values("translation_key"),
             locale__language_code=language,
         )
+    ).values_list("pk", "translation_key", "name", "locale__language_code")
+    sources, translated = {}, {}
+    for pk, translation_key, term_name, row_language in rows:
+        if pk in pks:
+            sources[str(pk)] = (translation_key, term_name)
+        if row_language == language:
+            translated[translation_key] = term_name
+    return {
+        value: translated.get(translation_key, term_name)
+        for value, (translation_key, term_name) in sources.items()
     }
-    return {value: translated.get(row.translation_key, row.name) for value, row in sources.items()}
+
+
+def place_labels(places, language):
+    """The label of each place in ``language``, read from one document per place.
+
+    One indexed look-up per place (``search_doc_language_place``): a common place is shared
+    by thousands of documents, and reading them all for a label would cost more than the
+    search itself.
+    """
+    places = sorted(places)
+    if not places:
+        return {}
+    table = SearchDocument._meta.db_table
+    one = (
+        f"SELECT * FROM (SELECT place, place_label FROM {table} "  # noqa: S608
+        "WHERE language = %s AND place = %s LIMIT 1) p"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            " UNION ALL ".join([one] * len(places)),
+            [param for place in places for param in (language, place)],
+        )
+        return dict(cursor.fetchall())
+
+
+def _candidates(counts, selected):
+    """The values a facet can show: the selected ones and those counted among the first."""
+    if len(counts) <= FACET_VALUES_SHOWN:
+        return set(counts)
+    lowest = sorted(counts.values(), reverse=True)[FACET_VALUES_SHOWN - 1]
+    return {value for value, count in counts.items() if count >= lowest} | set(selected)
 
 
 @dataclass
@@ -235,7 +271,10 @@ def _facets(search, result, links):
             counts.setdefault(value, 0)
         if not counts:
             continue
-        labels = value_labels(name, counts, search.language)
+        # Places are many: their labels are looked up for the values that can be shown only
+        # (ties at the cut included, since those are ordered by label).
+        wanted = _candidates(counts, selected) if name == "place" else counts
+        labels = value_labels(name, wanted, search.language)
         values = [
             FacetValue(
                 value=value,
@@ -267,7 +306,11 @@ def _facets(search, result, links):
 
 
 def _hits(ids):
-    documents = SearchDocument.objects.filter(pk__in=ids).select_related("image")
+    documents = (
+        SearchDocument.objects.filter(pk__in=ids)
+        .select_related("image")
+        .defer("title_terms", "body_terms", "facet_tokens")
+    )
     by_id = {document.pk: document for document in documents}
     hits = []
     for pk in ids:

@@ -6,20 +6,48 @@ matching documents are materialised once, then the page of hits, the total and e
 facet's disjunctive counts are read from them.
 """
 
-from django.db import connections
+from itertools import combinations
 
-from search.models import COLUMN_FACETS
+from django.db import connections, transaction
+
+from search.models import COLUMN_FACETS, facet_token, split_facet_token
 
 from .base import BackendResult, SearchBackend, clean_terms
 
 DOCUMENTS = "portal_search_searchdocument"
-FACET_VALUES = "portal_search_searchfacetvalue"
-#: Columns the matched set carries for filtering and sorting.
-MATCH_COLUMNS = ("id", "sort_date", *COLUMN_FACETS.values())
+#: Columns the matched set carries for filtering, counting and sorting.
+MATCH_COLUMNS = ("id", "sort_date", *COLUMN_FACETS.values(), "facet_tokens")
+#: PostgreSQL's work_mem for a search: the matched set of a broad word (a third of the
+#: collection) is kept in memory rather than written to a temporary file.
+POSTGRESQL_WORK_MEM = "64MB"
 #: Title matches weigh three times body matches: SQLite's bm25 column weights; on PostgreSQL
 #: the rank of the title alone, divided by its length as bm25 does, plus the whole
 #: document's rank, divided by the logarithm of its length.
 TITLE_WEIGHT = 3.0
+
+
+def tsquery_lexeme(lexeme):
+    """``lexeme`` as a quoted tsquery operand, taken as it is."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def filter_tsquery(query):
+    """A tsquery of the lexemes PostgreSQL's ``vector`` holds for the language and facets.
+
+    The document's language, and, with two or more facets selected, passing all selected
+    facets' filters but one: every count leaves out at most its own facet's filter, so a
+    document failing two filters counts nowhere (see 0003_facet_tokens_title_vector).
+    """
+    parts = [tsquery_lexeme(facet_token("language", query.language))]
+    selected = sorted((name, sorted(values)) for name, values in query.filters.items() if values)
+    if len(selected) >= 2:
+        passes = [
+            "(" + " | ".join(tsquery_lexeme(facet_token(name, value)) for value in values) + ")"
+            for name, values in selected
+        ]
+        options = [" & ".join(chosen) for chosen in combinations(passes, len(passes) - 1)]
+        parts.append("(" + " | ".join(f"({option})" for option in options) + ")")
+    return " & ".join(parts)
 
 
 class DatabaseBackend(SearchBackend):
@@ -50,9 +78,13 @@ class DatabaseBackend(SearchBackend):
     # --- searching ------------------------------------------------------------------------
 
     def _matched(self, query):
-        """SQL and parameters of the documents matching the words, language and years."""
+        """SQL and parameters of the documents matching the words, language and years that
+        some count needs (see :meth:`_relevant`)."""
         columns = ", ".join(f"d.{column}" for column in MATCH_COLUMNS)
-        where, params = ["d.language = %s"], [query.language]
+        # PostgreSQL matches the language in the tsvector (filter_tsquery).
+        where, params = [], []
+        if self.vendor != "postgresql":
+            where, params = ["d.language = %s"], [query.language]
         if query.year_from is not None:
             where.append("COALESCE(d.date_latest, d.date_earliest) >= %s")
             params.append(query.year_from)
@@ -61,20 +93,31 @@ class DatabaseBackend(SearchBackend):
             params.append(query.year_to)
         words = [clean_terms(sorted(word)) for word in query.words]
         words = [word for word in words if word]
-        if not words:
-            sql = f"SELECT {columns}, 0.0 AS score FROM {DOCUMENTS} d WHERE {' AND '.join(where)}"
-            return sql, params
         if self.vendor == "postgresql":
+            # The language and the facets narrow the GIN index's match, not the rows read.
+            if not words:
+                sql = (
+                    f"SELECT {columns}, 0.0 AS score FROM {DOCUMENTS} d "
+                    f"WHERE {' AND '.join(['d.vector @@ %s::tsquery', *where])}"
+                )
+                return sql, [filter_tsquery(query), *params]
             tsquery = " & ".join(
                 "(" + " | ".join(f"'{term}'" for term in word) + ")" for word in words
             )
             sql = (
-                f"SELECT {columns}, {TITLE_WEIGHT} * ts_rank(to_tsvector('simple', d.title_terms), q, 2)"
+                f"SELECT {columns}, {TITLE_WEIGHT} * ts_rank(d.title_vector, q, 2)"
                 " + ts_rank('{0.1, 0.2, 1.0, 1.0}', d.vector, q, 1) AS score "
                 f"FROM {DOCUMENTS} d, to_tsquery('simple', %s) q "
-                f"WHERE d.vector @@ q AND {' AND '.join(where)}"
+                f"WHERE {' AND '.join(['d.vector @@ (q && %s::tsquery)', *where])}"
             )
-            return sql, [tsquery, *params]
+            return sql, [tsquery, filter_tsquery(query), *params]
+        relevant, relevant_params = self._relevant(query)
+        if relevant:
+            where.append(relevant)
+            params += relevant_params
+        if not words:
+            sql = f"SELECT {columns}, 0.0 AS score FROM {DOCUMENTS} d WHERE {' AND '.join(where)}"
+            return sql, params
         match = " AND ".join(
             "(" + " OR ".join(f'"{term}"' for term in word) + ")" for word in words
         )
@@ -87,17 +130,35 @@ class DatabaseBackend(SearchBackend):
         )
         return sql, [match, *params]
 
-    @staticmethod
-    def _filter(name, values):
-        placeholders = ", ".join(["%s"] * len(values))
+    def _filter(self, name, values, alias="m"):
         values = sorted(values)
+        placeholders = ", ".join(["%s"] * len(values))
         if name in COLUMN_FACETS:
-            return f"m.{COLUMN_FACETS[name]} IN ({placeholders})", values
+            return f"{alias}.{COLUMN_FACETS[name]} IN ({placeholders})", values
+        tokens = [facet_token(name, value) for value in values]
+        if self.vendor == "postgresql":
+            return f"{alias}.facet_tokens ?| ARRAY[{placeholders}]::text[]", tokens
         return (
-            f"m.id IN (SELECT document_id FROM {FACET_VALUES} "
-            f"WHERE facet = %s AND value IN ({placeholders}))",
-            [name, *values],
+            f"EXISTS (SELECT 1 FROM json_each({alias}.facet_tokens) "
+            f"WHERE value IN ({placeholders}))",
+            tokens,
         )
+
+    def _relevant(self, query):
+        """A condition keeping the documents some count needs, or ``None`` for all of them.
+
+        Every count leaves out at most one facet's filter (its own), so with two or more
+        facets selected a document failing two filters counts nowhere.
+        """
+        selected = sorted((name, values) for name, values in query.filters.items() if values)
+        if len(selected) < 2:
+            return None, []
+        passes, params = [], []
+        for name, values in selected:
+            clause, clause_params = self._filter(name, values, alias="d")
+            passes.append(f"CASE WHEN {clause} THEN 1 ELSE 0 END")
+            params += clause_params
+        return f"{' + '.join(passes)} >= {len(selected) - 1}", params
 
     def _filters(self, query, leave_out=None):
         clauses, params = ["1 = 1"], []
@@ -108,53 +169,103 @@ class DatabaseBackend(SearchBackend):
                 params += clause_params
         return " AND ".join(clauses), params
 
+    def _token_rows(self):
+        """FROM items giving one row per many-valued facet token of ``m``, as ``t.value``."""
+        if self.vendor == "postgresql":
+            return "m, jsonb_array_elements_text(m.facet_tokens) t(value)"
+        return "m, json_each(m.facet_tokens) t"
+
     def search(self, query):
         matched, params = self._matched(query)
         where, where_params = self._filters(query)
         if query.sort == "date":
-            order = "m.sort_date IS NULL, m.sort_date, m.id"
+            order = "{0}.sort_date IS NULL, {0}.sort_date, {0}.id"
         else:
-            order = "m.score DESC, m.sort_date IS NULL, m.sort_date, m.id"
+            order = "{0}.score DESC, {0}.sort_date IS NULL, {0}.sort_date, {0}.id"
+        # The page of hits: the first offset + limit by a bounded sort, then numbered.
         parts = [
-            f"SELECT 'hit' AS facet, CAST(m.id AS TEXT) AS value, "
-            f"ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM m WHERE {where}",
+            f"SELECT 'hit' AS facet, CAST(h.id AS TEXT) AS value, "
+            f"ROW_NUMBER() OVER (ORDER BY {order.format('h')}) AS n FROM ("
+            f"SELECT m.id, m.score, m.sort_date FROM m WHERE {where} "
+            f"ORDER BY {order.format('m')} LIMIT %s) h",
+            f"SELECT 'total', '', COUNT(*) FROM m WHERE {where}",
         ]
-        part_params = [*where_params]
-        parts.append(f"SELECT 'total', '', COUNT(*) FROM m WHERE {where}")
-        part_params += where_params
+        part_params = [*where_params, query.offset + query.limit, *where_params]
+        # Many-valued facets whose counts apply the same filters share one pass over the
+        # tokens: all of them unless one is selected (its counts leave its own filter out).
+        # On PostgreSQL the single-valued facets that share their filters are counted in one
+        # pass too (GROUPING SETS).
+        token_groups, column_groups = {}, {}
         for name in query.facets:
-            others, others_params = self._filters(query, leave_out=name)
-            if name in COLUMN_FACETS:
+            leave_out = name if query.filters.get(name) else None
+            if name not in COLUMN_FACETS:
+                token_groups.setdefault(leave_out, []).append(name)
+            elif self.vendor == "postgresql":
+                column_groups.setdefault(leave_out, []).append(name)
+            else:
+                others, others_params = self._filters(query, leave_out=name)
                 column = COLUMN_FACETS[name]
                 parts.append(
                     f"SELECT %s, m.{column}, COUNT(*) FROM m WHERE {others} GROUP BY m.{column}"
                 )
                 part_params += [name, *others_params]
-            else:
-                parts.append(
-                    f"SELECT %s, v.value, COUNT(*) FROM m JOIN {FACET_VALUES} v "
-                    f"ON v.document_id = m.id AND v.facet = %s WHERE {others} GROUP BY v.value"
-                )
-                part_params += [name, name, *others_params]
-        # The page of hits is cut after numbering, so the statement stays one UNION ALL.
+        for leave_out, names in sorted(column_groups.items(), key=str):
+            others, others_params = self._filters(query, leave_out=leave_out)
+            columns = [f"m.{COLUMN_FACETS[name]}" for name in names]
+            which = " ".join(f"WHEN GROUPING({column}) = 0 THEN %s" for column in columns)
+            parts.append(
+                f"SELECT CASE {which} END, COALESCE({', '.join(columns)}), COUNT(*) FROM m "
+                f"WHERE {others} GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in columns)})"
+            )
+            part_params += [*names, *others_params]
+        token_facets = {}
+        for number, (leave_out, names) in enumerate(sorted(token_groups.items(), key=str)):
+            label = f"*{number}"
+            token_facets[label] = set(names)
+            others, others_params = self._filters(query, leave_out=leave_out)
+            parts.append(
+                f"SELECT %s, t.value, COUNT(*) FROM {self._token_rows()} "
+                f"WHERE {others} GROUP BY t.value"
+            )
+            part_params += [label, *others_params]
         sql = (
             f"WITH m AS MATERIALIZED ({matched}), "
             f"r AS ({' UNION ALL '.join(parts)}) "
-            f"SELECT facet, value, n FROM r WHERE facet <> 'hit' OR (n > %s AND n <= %s)"
+            f"SELECT facet, value, n FROM r WHERE facet <> 'hit' OR n > %s"
         )
-        all_params = [*params, *part_params, query.offset, query.offset + query.limit]
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, all_params)
-            rows = cursor.fetchall()
+        rows = self._execute(sql, [*params, *part_params, query.offset])
         hits, total, facets = [], 0, {name: {} for name in query.facets}
         for facet, value, number in rows:
             if facet == "hit":
                 hits.append((number, int(value)))
             elif facet == "total":
                 total = number
+            elif facet in token_facets:
+                name, value = split_facet_token(value)
+                if name in token_facets[facet] and value != "":
+                    facets[name][value] = number
             elif value not in (None, ""):
                 facets[facet][value] = number
         return BackendResult(ids=[pk for _n, pk in sorted(hits)], total=total, facets=facets)
+
+    def _execute(self, sql, params):
+        """Rows of one search statement.
+
+        On PostgreSQL in a transaction of its own, with JIT compilation off (the statement's
+        estimated cost passes ``jit_above_cost``, and compiling it costs more than running it)
+        and room to keep the matched documents in memory.
+        """
+        if self.vendor != "postgresql":
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+        with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('jit', 'off', true), set_config('work_mem', %s, true)",
+                [POSTGRESQL_WORK_MEM],
+            )
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def autocomplete(self, language, words, prefix, limit):
         words = [word for word in (clean_terms(sorted(word)) for word in words) if word]
@@ -167,11 +278,16 @@ class DatabaseBackend(SearchBackend):
                 parts.append(f"'{prefix[0]}':*A")
             sql = (
                 f"SELECT d.id FROM {DOCUMENTS} d, to_tsquery('simple', %s) q "
-                "WHERE d.vector @@ q AND d.language = %s "
+                "WHERE d.vector @@ (q && %s::tsquery) AND d.language = %s "
                 "ORDER BY ts_rank(d.vector, q) DESC, d.sort_date IS NULL, d.sort_date, d.id "
                 "LIMIT %s"
             )
-            params = [" & ".join(parts), language, limit]
+            params = [
+                " & ".join(parts),
+                tsquery_lexeme(facet_token("language", language)),
+                language,
+                limit,
+            ]
         else:
             parts = ["(" + " OR ".join(f'"{term}"' for term in word) + ")" for word in words]
             if prefix:
