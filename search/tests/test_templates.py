@@ -580,7 +580,7 @@ def test_browse_page_invites_exploring_without_a_query(render):
     soup = render(browse_page())
     status = text(soup.select_one("[role=status]"))
     assert (
-        status == "1234 items to explore: objects, exhibitions, stories and themes. Page 1 of 52."
+        status == "1,234 items to explore: objects, exhibitions, stories and themes. Page 1 of 52."
     )
     assert "“" not in text(soup.title)
     assert text(soup.title).startswith("Search — ")
@@ -595,7 +595,7 @@ def test_filters_without_words_count_results_not_items_to_explore(render):
     page.active_filters = [("Kind: Objects", search_url("en"))]
     page.clear_all_url = search_url("en")
     soup = render(page)
-    assert text(soup.select_one("[role=status]")) == "1234 results. Page 1 of 52."
+    assert text(soup.select_one("[role=status]")) == "1,234 results. Page 1 of 52."
     assert soup.select_one(".active-filters a.active-filters__clear")["href"] == "/en/search/"
 
 
