@@ -8,20 +8,25 @@ another model that this module never touches.
 """
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from registry.models import (
     HoldingMuseum,
     Material,
     ObjectImage,
+    ObjectInscription,
+    ObjectMaker,
     ObjectMaterial,
     ObjectTechnique,
     ObjectType,
@@ -44,12 +49,58 @@ def content_languages():
     return [code for code, _name in settings.CONTENT_LANGUAGES]
 
 
+#: Texts up to this length have their terms remembered (vocabulary names, titles, places):
+#: they repeat across a collection, long descriptions seldom do.
+SHORT_TEXT = 200
+#: Rows per IN (...) list, below every database's limit on query parameters.
+CHUNK = 900
+#: Terms worked out ahead, by text (see :func:`known_terms`).
+_known_terms = ContextVar("known_terms", default=None)
+
+
+def chunked(items, size=CHUNK):
+    iterator = iter(items)
+    while part := list(islice(iterator, size)):
+        yield part
+
+
+def analysed(text):
+    """The analysed, cleaned terms of one text, space-joined."""
+    return " ".join(clean_terms(document_terms(text)))
+
+
+_short_analysed = lru_cache(maxsize=65536)(analysed)
+
+
+@contextmanager
+def known_terms(known):
+    """Use ``known`` (text -> :func:`analysed` text) for the texts it holds.
+
+    The register importer analyses the texts of its records in its checking process, in
+    parallel with the writing (registry.importing.workers); documents built here then find
+    them instead of analysing them again. A text not in ``known`` is analysed as usual, so
+    what is known changes only the speed, never a document.
+    """
+    token = _known_terms.set(known)
+    try:
+        yield
+    finally:
+        _known_terms.reset(token)
+
+
 def terms(*texts):
     """The analysed, cleaned terms of ``texts``, space-joined, as the backends store them."""
+    known = _known_terms.get() or {}
     result = []
     for text in texts:
-        if text:
-            result += clean_terms(document_terms(str(text)))
+        if not text:
+            continue
+        text = str(text)
+        found = known.get(text)
+        if found is None:
+            found = _short_analysed(text) if len(text) <= SHORT_TEXT else analysed(text)
+        if found:
+            result.append(found)
     return " ".join(result)
 
 
@@ -101,9 +152,11 @@ class TermNames:
         keys = {instance.translation_key for instance in instances if instance is not None}
         self.names = {}
         if keys:
-            rows = model.objects.filter(translation_key__in=keys).select_related("locale")
-            for row in rows:
-                self.names[row.translation_key, row.locale.language_code] = row.name
+            rows = model.objects.filter(translation_key__in=keys).values_list(
+                "translation_key", "locale__language_code", "name"
+            )
+            for key, language, name in rows:
+                self.names[key, language] = name
 
     def name(self, instance, language):
         if instance is None:
@@ -144,57 +197,111 @@ def objects_with_3d_models():
     )
 
 
+@lru_cache(maxsize=4096)
+def names_terms(names):
+    """:func:`terms` of a tuple of vocabulary and museum names: objects share a few thousand."""
+    return terms(*names)
+
+
+class ChildRows:
+    """Values of one kind of child row of a batch's objects, by object, in their order.
+
+    One query of plain values per kind and batch: model instances and Django's prefetching
+    cost more than the rest of building the documents.
+    """
+
+    def __init__(self, model, fields, object_ids):
+        self.rows = {}
+        for part in chunked(object_ids, CHUNK):
+            query = (
+                model.objects.filter(register_object_id__in=part)
+                .order_by("sort_order", "pk")
+                .values_list("register_object_id", *fields)
+            )
+            for object_id, *values in query:
+                self.rows.setdefault(object_id, []).append(values)
+
+    def of(self, row):
+        return self.rows.get(row.pk, [])
+
+
+class ObjectRows:
+    """The rows of a batch of objects in every language, with what their documents read."""
+
+    def __init__(self, register_ids):
+        rows = []
+        for part in chunked(register_ids, CHUNK):
+            rows += RegisterObject.objects.filter(register_id__in=part)
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        self.by_id = {}
+        for row in rows:
+            self.by_id.setdefault(row.register_id, {})[languages[row.locale_id]] = row
+        pks = [row.pk for row in rows]
+        self.makers = ChildRows(ObjectMaker, ("name", "role"), pks)
+        self.inscriptions = ChildRows(ObjectInscription, ("transcription", "translation"), pks)
+        self.images = ChildRows(ObjectImage, ("image_id", "alt_text"), pks)
+
+    def sources(self, language):
+        """The published rows in ``language`` (the source), with their terms and museum."""
+        sources = [
+            group[language]
+            for group in self.by_id.values()
+            if language in group and group[language].published
+        ]
+        pks = [source.pk for source in sources]
+        self.materials = ChildRows(ObjectMaterial, ("material_id",), pks)
+        self.techniques = ChildRows(ObjectTechnique, ("technique_id",), pks)
+        museums = HoldingMuseum.objects.in_bulk({source.holder_id for source in sources} - {None})
+        types = ObjectType.objects.select_related("parent").in_bulk(
+            {source.object_type_id for source in sources} - {None}
+        )
+        for source in sources:
+            # Set from the batch's look-ups, so that reading them costs no query.
+            source.holder = museums.get(source.holder_id)
+            source.object_type = types.get(source.object_type_id)
+        self.material_terms = Material.objects.in_bulk(
+            {pk for values in self.materials.rows.values() for (pk,) in values}
+        )
+        self.technique_terms = Technique.objects.in_bulk(
+            {pk for values in self.techniques.rows.values() for (pk,) in values}
+        )
+        return sources
+
+    def terms_of(self, source, kind):
+        if kind == "material":
+            return [self.material_terms[pk] for (pk,) in self.materials.of(source)]
+        return [self.technique_terms[pk] for (pk,) in self.techniques.of(source)]
+
+
 def object_documents(register_ids, *, model_objects=None):
     """Documents of the published objects among ``register_ids``, in every language."""
     register_ids = sorted(set(register_ids))
     built = Built(keys=[object_key(register_id) for register_id in register_ids])
     languages = content_languages()
     source_language = settings.LANGUAGE_CODE
-    rows = (
-        RegisterObject.objects.filter(register_id__in=register_ids)
-        .select_related("locale", "holder", "object_type", "object_type__parent")
-        .prefetch_related(
-            "makers",
-            "inscriptions",
-            Prefetch(
-                "images",
-                queryset=ObjectImage.objects.select_related("image").order_by("sort_order"),
-            ),
-            Prefetch("material_links", queryset=ObjectMaterial.objects.select_related("material")),
-            Prefetch(
-                "technique_links", queryset=ObjectTechnique.objects.select_related("technique")
-            ),
-        )
-    )
-    by_id = {}
-    for row in rows:
-        by_id.setdefault(row.register_id, {})[row.locale.language_code] = row
-    sources = [
-        group[source_language]
-        for group in by_id.values()
-        if source_language in group and group[source_language].published
-    ]
+    rows = ObjectRows(register_ids)
+    sources = rows.sources(source_language)
     if not sources:
         return built
     if model_objects is None:
         model_objects = objects_with_3d_models()
-    materials = [link.material for source in sources for link in source.material_links.all()]
-    techniques = [link.technique for source in sources for link in source.technique_links.all()]
     types = [source.object_type for source in sources]
     types += [term.parent for term in types if term is not None]
     names = {
-        "material": TermNames(Material, materials),
-        "technique": TermNames(Technique, techniques),
+        "material": TermNames(Material, rows.material_terms.values()),
+        "technique": TermNames(Technique, rows.technique_terms.values()),
         "type": TermNames(ObjectType, types),
         "museum": TermNames(HoldingMuseum, [source.holder for source in sources]),
     }
     urls = ObjectUrls(languages)
     for source in sources:
-        group = by_id[source.register_id]
-        prepared = PreparedObject(source, names, model_objects)
+        group = rows.by_id[source.register_id]
+        prepared = PreparedObject(source, rows, names, model_objects)
         for language in languages:
             translation_row = group.get(language) if language != source_language else None
-            built.add(prepared.document(translation_row, language, urls), prepared.facet_values)
+            built.add(
+                prepared.document(translation_row, language, urls, rows), prepared.facet_values
+            )
     return built
 
 
@@ -218,14 +325,14 @@ class ObjectUrls:
 class RowText:
     """One language row's analysed title and text, computed once for all its documents."""
 
-    def __init__(self, row):
+    def __init__(self, row, rows):
         self.row = row
-        self.images = list(row.images.all())
-        parts = [row.search_text()]
-        for maker in row.makers.all():
-            parts += [maker.name, maker.role]
-        for inscription in row.inscriptions.all():
-            parts += [inscription.transcription, inscription.translation]
+        self.images = rows.images.of(row)  # (image_id, alt_text) in order
+        parts = row.search_parts()
+        for maker_parts in rows.makers.of(row):
+            parts += maker_parts
+        for inscription_parts in rows.inscriptions.of(row):
+            parts += inscription_parts
         self.title_terms = terms(row.title)
         self.body_terms = terms(*parts)
 
@@ -233,12 +340,12 @@ class RowText:
 class PreparedObject:
     """What every language's document of one object shares, computed once."""
 
-    def __init__(self, source, names, model_objects):
+    def __init__(self, source, rows, names, model_objects):
         self.source = source
         self.names = names
-        self.text = RowText(source)
-        self.materials = [link.material for link in source.material_links.all()]
-        self.techniques = [link.technique for link in source.technique_links.all()]
+        self.text = RowText(source, rows)
+        self.materials = rows.terms_of(source, "material")
+        self.techniques = rows.terms_of(source, "technique")
         object_type = source.object_type
         self.vocabulary = (
             ("material", self.materials),
@@ -266,13 +373,13 @@ class PreparedObject:
                     names += self.names[kind].all_names(instance, languages)
             if self.source.holder is not None:
                 names.append(self.source.holder.place)
-            self.vocabulary_terms[language] = terms(*names)
+            self.vocabulary_terms[language] = names_terms(tuple(names))
         return self.vocabulary_terms[language]
 
-    def document(self, translation_row, language, urls):
+    def document(self, translation_row, language, urls, rows):
         source = self.source
         source_language = settings.LANGUAGE_CODE
-        translated = RowText(translation_row) if translation_row is not None else None
+        translated = RowText(translation_row, rows) if translation_row is not None else None
         texts = [self.text] if translated is None else [self.text, translated]
         shown = translation_row if translation_row is not None else source
         translated_title = translation_row is not None and translation_row.title != source.title
@@ -294,8 +401,8 @@ class PreparedObject:
             body_terms=" ".join(
                 [*(text.body_terms for text in texts), self._vocabulary_terms(language)]
             ),
-            image_id=first_image.image_id if first_image else None,
-            image_alt=squash(first_image.alt_text, 500) if first_image else "",
+            image_id=first_image[0] if first_image else None,
+            image_alt=squash(first_image[1], 500) if first_image else "",
             date_display=squash(
                 shown.date_display
                 or source.date_display

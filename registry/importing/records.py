@@ -76,6 +76,9 @@ class Record:
     texts: dict = field(default_factory=dict)  # language -> texts of its row, OBJECT_TEXTS
     key: object = None  # the translation key of the object if it is new
     child_keys: dict = field(default_factory=dict)  # KEYED_CHILDREN kind -> keys under key
+    # Search terms of the record's texts, by text, when the checking process worked them out
+    # (workers.analyse_texts); the writer hands them to the search index.
+    terms: dict = field(default_factory=dict)
 
     def prepare_rows(self):
         """Work out the texts of each language's row and the keys of a new object."""

@@ -11,6 +11,7 @@ from tqdm import tqdm
 from wagtail.models import Locale
 
 from portal.setup import ensure_locales
+from portal.sql import import_settings
 from registry.models import RegisterObject
 
 from .errors import ImportFileError
@@ -20,7 +21,6 @@ from .readers import READERS, guess_format
 from .records import RecordBuilder
 from .report import ImportReport
 from .schema import content_languages
-from .sql import import_settings
 from .workers import CheckingProcess, check_rows, use_worker
 from .writer import BatchWriter, chunks
 
@@ -147,7 +147,9 @@ class ImportRun:
         with ExitStack() as stack:
             stack.enter_context(_fewer_collections())
             if use_worker(self.workers, total):
-                rows = stack.enter_context(CheckingProcess(self.reader, self.builder))
+                rows = stack.enter_context(
+                    CheckingProcess(self.reader, self.builder, analyse=not self.dry_run)
+                )
             else:
                 rows = check_rows(self.reader, self.builder)
             locales = _locales(self.dry_run)

@@ -13,11 +13,14 @@ error in the importing process; batches written before are complete, as after an
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import traceback
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from search.documents import analysed
 
 from .errors import ImportFileError, RowInvalid, WorkerError
 
@@ -25,9 +28,11 @@ from .errors import ImportFileError, RowInvalid, WorkerError
 MIN_WORKER_ROWS = 2000
 #: Rows sent per message, and messages waiting in the queue at most.
 CHUNK_ROWS = 250
-QUEUE_CHUNKS = 8
+QUEUE_CHUNKS = 16
 #: Seconds between checks that the process at the other end of the queue is still alive.
 POLL_SECONDS = 1.0
+#: The worker's thread switch interval (see _check_in_worker).
+SWITCH_SECONDS = 0.0002
 
 
 @dataclass
@@ -42,8 +47,12 @@ class Checked:
     columns: tuple = ()  # every column the reader knows, when this row added some
 
 
-def check_rows(reader, builder):
-    """The rows of the file, checked one by one in this process, in file order."""
+def check_rows(reader, builder, *, analyse=False):
+    """The rows of the file, checked one by one in this process, in file order.
+
+    With ``analyse``, each record also carries the search terms of its texts
+    (``Record.terms``, see :func:`analyse_texts`).
+    """
     known = 0
     for raw in reader:
         columns = ()
@@ -56,7 +65,27 @@ def check_rows(reader, builder):
             errors = tuple((error.field, error.message) for error in invalid.errors)
             yield Checked(raw.row, raw.line, invalid.register_id, errors=errors, columns=columns)
             continue
+        if analyse:
+            record.terms = analyse_texts(record)
         yield Checked(raw.row, raw.line, record.register_id, record=record, columns=columns)
+
+
+def analyse_texts(record):
+    """The readers' search terms of every text of ``record``, by text.
+
+    Analysing text (word forms, transliterations) is most of the work of building the search
+    documents of new records, and needs no database: done here, in the checking process, it
+    runs beside the writing. The documents are still built from the rows as stored
+    (search.documents.known_terms); a text this misses is analysed there.
+    """
+    texts = [record.register_id, record.fields.get("inventory_number")]
+    for values in record.texts.values():
+        texts += values
+    for maker in record.makers:
+        texts += [*maker["names"].values(), *maker["roles"].values()]
+    for inscription in record.inscriptions:
+        texts += [inscription["transcription"], *inscription["translations"].values()]
+    return {text: analysed(text) for text in texts if isinstance(text, str) and text}
 
 
 def use_worker(workers, total):
@@ -79,13 +108,13 @@ def _cpus():
 class CheckingProcess:
     """Checks the rows of a file in a worker process; iterating yields them in file order."""
 
-    def __init__(self, reader, builder):
+    def __init__(self, reader, builder, *, analyse=False):
         # Forked, so that the worker has this process's settings, language and mapping.
         context = multiprocessing.get_context("fork")
         self.queue = context.Queue(maxsize=QUEUE_CHUNKS)
         self.process = context.Process(
             target=_check_in_worker,
-            args=(reader, builder, self.queue, os.getpid()),
+            args=(reader, builder, self.queue, os.getpid(), analyse),
             name="import-checks",
             daemon=True,
         )
@@ -137,7 +166,7 @@ class CheckingProcess:
                 ) from None
 
 
-def _check_in_worker(reader, builder, channel, parent):
+def _check_in_worker(reader, builder, channel, parent, analyse):
     """The worker's whole life: send chunks of checked rows, then how the file ended."""
 
     def send(kind, payload=None):
@@ -149,9 +178,13 @@ def _check_in_worker(reader, builder, channel, parent):
                 if os.getppid() != parent:  # the importing process is gone
                     os._exit(1)
 
+    # The queue's feeder thread writes each chunk to the pipe a pipe buffer at a time, and
+    # needs the interpreter lock for every write: with the default switch interval (5 ms) it
+    # waits behind the checking for most of them, and the importing process with it.
+    sys.setswitchinterval(SWITCH_SECONDS)
     try:
         chunk = []
-        for checked in check_rows(reader, builder):
+        for checked in check_rows(reader, builder, analyse=analyse):
             chunk.append(checked)
             if len(chunk) >= CHUNK_ROWS:
                 send("rows", chunk)

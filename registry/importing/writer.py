@@ -3,8 +3,10 @@
 For a batch, the writer reads the existing rows of its register IDs in one query, skips the
 records whose content hash is unchanged, resolves vocabulary, museums and images, and then
 writes everything of the batch in one transaction: object rows in every language, their
-child rows, restricted data and the search index. A batch is written completely or not at
-all, so a run killed at any point and run again ends as one clean run would.
+child rows, restricted data and the readers' search documents (whose texts the checking
+process has analysed already, see workers.analyse_texts). Wagtail's own search index, which
+the admin searches, follows every INDEX_WINDOW records. A batch is written completely or not
+at all, so a run killed at any point and run again ends as one clean run would.
 """
 
 from itertools import islice
@@ -15,6 +17,7 @@ from django.db.models.base import ModelState
 from django.utils import timezone
 from wagtail.search.backends import get_search_backends
 
+from portal.sql import RowInserter, RowUpdater, update_column
 from registry.models import (
     HoldingMuseum,
     Material,
@@ -23,6 +26,7 @@ from registry.models import (
     RestrictedObjectData,
     Technique,
 )
+from search.documents import known_terms
 from search.indexing import index_objects
 
 from .errors import BadValue
@@ -38,12 +42,11 @@ from .rows import (
     UPDATE_FIELDS,
     RowValues,
 )
-from .sql import RowInserter, RowUpdater, update_column
 from .tracking import TranslationTracker
 
-#: Records written before the search index is updated in bulk. The database search
-#: backend recomputes title norms over the whole index on each update, so updating it after
-#: every small batch would make a large import quadratic.
+#: Records written before Wagtail's search index is updated in bulk. Its database backend
+#: recomputes title norms over the whole index on each update, so updating it after every
+#: small batch would make a large import quadratic.
 INDEX_WINDOW = 5000
 #: Rows per IN (...) list, below every database's limit on query parameters.
 CHUNK = 900
@@ -178,6 +181,13 @@ class BatchWriter:
                 with transaction.atomic():
                     rows = self._apply(changed, existing, keys, plan)
                     self.tracker.record(plan)
+                    # The readers' index, in bulk, in the batch's transaction (search.indexing),
+                    # with the terms the checking process worked out.
+                    terms = {}
+                    for record in changed:
+                        terms.update(record.terms)
+                    with known_terms(terms):
+                        index_objects([record.register_id for record in changed])
             except BaseException:
                 self.images.discard_stored()
                 raise
@@ -266,7 +276,7 @@ class BatchWriter:
         return stored
 
     def flush_index(self):
-        """Add the rows written since the last flush to the search index, in bulk.
+        """Add the rows written since the last flush to Wagtail's search index, in bulk.
 
         Rows are written with an empty content hash and get their hash in the same
         transaction that indexes them: a run killed in between leaves rows without a hash,
@@ -276,8 +286,6 @@ class BatchWriter:
             return
         with transaction.atomic():
             self._index(RegisterObject, self.unindexed)
-            # The readers' index, in bulk, in the same transaction (search.indexing).
-            index_objects({row.register_id for row in self.unindexed})
             update_column(RegisterObject, "content_hash", self.unindexed_hashes)
         self.unindexed, self.unindexed_hashes, self.unindexed_records = [], [], 0
 

@@ -299,7 +299,11 @@ class RegisterObject(index.Indexed, TranslatableModel, ClusterableModel):
 
     def search_text(self):
         """The public text of this row other than its title, for the search index."""
-        return "\n".join(
+        return "\n".join(self.search_parts())
+
+    def search_parts(self):
+        """The fields of :meth:`search_text` that have a value, in order."""
+        return [
             value
             for value in (
                 self.register_id,
@@ -313,7 +317,7 @@ class RegisterObject(index.Indexed, TranslatableModel, ClusterableModel):
                 self.credit_line,
             )
             if value
-        )
+        ]
 
     @property
     def is_alert(self):

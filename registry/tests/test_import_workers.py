@@ -10,6 +10,8 @@ from django.db.models.signals import post_init
 
 from portal.setup import ensure_locales
 from registry.importing import ImportFileError, WorkerError, workers, writer
+from registry.importing.readers import READERS
+from registry.importing.records import RecordBuilder
 from registry.models import RegisterObject
 from registry.tests.import_fixtures import (
     FULL_RECORD,
@@ -20,6 +22,7 @@ from registry.tests.import_fixtures import (
     write_csv,
     write_jsonl,
 )
+from search import documents as search_documents
 
 
 class SimulatedCrash(Exception):
@@ -84,8 +87,8 @@ def test_killed_worker_stops_the_import_with_a_clear_error(tmp_path, small_chunk
     delete_imported()
     checked = workers.check_rows
 
-    def killed_after_five_rows(reader, builder):
-        for number, row in enumerate(checked(reader, builder)):
+    def killed_after_five_rows(reader, builder, **options):
+        for number, row in enumerate(checked(reader, builder, **options)):
             if number == 5:
                 os.kill(os.getpid(), signal.SIGKILL)
             yield row
@@ -105,7 +108,7 @@ def test_killed_worker_stops_the_import_with_a_clear_error(tmp_path, small_chunk
 
 
 def test_exception_in_the_worker_is_raised_with_its_traceback(tmp_path):
-    def broken(reader, builder):
+    def broken(reader, builder, **options):
         raise ZeroDivisionError("a bug in the checks")
         yield
 
@@ -119,7 +122,7 @@ def test_exception_in_the_worker_is_raised_with_its_traceback(tmp_path):
 
 
 def test_whole_file_error_found_by_the_worker_is_a_whole_file_error(tmp_path):
-    def unreadable(reader, builder):
+    def unreadable(reader, builder, **options):
         raise ImportFileError("Line 3 cannot be read as cp1251.", line=3)
         yield
 
@@ -176,3 +179,46 @@ def test_number_of_workers_is_zero_or_one(tmp_path):
 def test_register_objects_have_no_post_init_receivers():
     """The writer builds the instances it indexes without __init__ (see _instance)."""
     assert not post_init.has_listeners(RegisterObject)
+
+
+def test_search_documents_built_with_the_workers_terms_equal_a_rebuild(tmp_path, small_chunks):
+    """The worker analyses the records' texts for the readers' index; the documents the
+    import writes with them are exactly those built from the stored rows."""
+    from search.indexing import rebuild
+    from search.models import SearchDocument
+
+    rows = [dict(FULL_RECORD, register_id=f"S-{number}") for number in range(6)]
+    rows[1]["title_en"] = ""  # a translation without its own title
+    rows[2]["description_uk"] = "Рушник вишитий хрестиком.\nЗ Полтавщини."
+    long_text = rows[4]["description_uk"] = " ".join(["Кахля полив'яна з орнаментом."] * 8)
+    rows[3]["inscriptions"] = rows[3]["inscriptions_en"] = ""
+    path = write_csv(tmp_path / "a.csv", rows)
+    analysed_here = []
+    original = search_documents.analysed
+
+    def analysed(text):
+        analysed_here.append(text)
+        return original(text)
+
+    with mock.patch.object(search_documents, "analysed", analysed):
+        assert run_import(path, batch_size=2, workers=1).errors == []
+    # The long description came analysed from the worker: the importing process did not
+    # analyse it again (the worker, forked with the same patch, counts in its own memory).
+    assert long_text not in analysed_here
+
+    def documents():
+        fields = [f.attname for f in SearchDocument._meta.concrete_fields if f.name != "id"]
+        return list(SearchDocument.objects.order_by("key", "language").values_list(*fields))
+
+    imported = documents()
+    assert len(imported) == 12
+    rebuild()
+    assert documents() == imported
+
+    # What the worker sends: the terms of every text of a record, by text.
+    reader = READERS["csv"](path, encoding=None, delimiter=",")
+    reader.scan()
+    checked = list(workers.check_rows(reader, RecordBuilder(), analyse=True))
+    terms = checked[2].record.terms
+    assert terms["Рушник вишитий хрестиком.\nЗ Полтавщини."].startswith("рушник rushnyk")
+    assert terms["Tempera on panel.\nNeeds restoration."]

@@ -24,6 +24,30 @@ POSTGRESQL_WORK_MEM = "64MB"
 #: the rank of the title alone, divided by its length as bm25 does, plus the whole
 #: document's rank, divided by the logarithm of its length.
 TITLE_WEIGHT = 3.0
+#: Document IDs per statement that adds documents to SQLite's FTS5 index.
+FTS_CHUNK = 900
+
+
+def add_to_text_index(ids, using="default"):
+    """Add the new documents ``ids`` to SQLite's FTS5 index, in one statement per chunk.
+
+    On SQLite every path that inserts documents calls this (only search.indexing does):
+    FTS5 fed by a row trigger writes a segment per row (migration 0004). PostgreSQL's
+    tsvector is a generated column and needs nothing.
+    """
+    connection = connections[using]
+    if connection.vendor != "sqlite" or not ids:
+        return
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), FTS_CHUNK):
+            part = ids[start : start + FTS_CHUNK]
+            placeholders = ", ".join(["%s"] * len(part))
+            cursor.execute(
+                "INSERT INTO search_fts(rowid, language, title_terms, body_terms) "
+                f"SELECT id, language, title_terms, body_terms FROM {DOCUMENTS} "  # noqa: S608
+                f"WHERE id IN ({placeholders}) ORDER BY id",
+                part,
+            )
 
 
 def tsquery_lexeme(lexeme):

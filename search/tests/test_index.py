@@ -149,3 +149,41 @@ def test_update_index_and_rebuild_search_index_rebuild_the_readers_index():
     SearchDocument.objects.all().delete()
     call_command("rebuild_search_index", verbosity=0)
     assert SearchDocument.objects.filter(key="object:M-1").count() == 2
+
+
+def fts_integrity_check():
+    """SQLite: FTS5's own check that its index matches the documents table (raises if not)."""
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
+def test_the_text_index_stays_whole_through_adds_changes_and_removals():
+    """Documents enter FTS5 in bulk (migration 0004), leave it through the delete trigger."""
+    for number in range(6):
+        builders.register_object(f"T-{number}", title=f"Глечик {number}")
+    indexing.index_objects([f"T-{number}" for number in range(6)])
+    fts_integrity_check()
+
+    from registry.models import RegisterObject
+
+    RegisterObject.objects.filter(register_id="T-1").update(title="Кахля")
+    RegisterObject.objects.filter(register_id="T-2").update(published=False)
+    RegisterObject.objects.filter(register_id="T-3").delete()
+    indexing.index_objects(["T-1", "T-2", "T-3"])
+    fts_integrity_check()
+
+    assert sorted(keys(search("uk", "кахля"))) == ["object:T-1"]
+    assert sorted(keys(search("uk", "глечик"))) == ["object:T-0", "object:T-4", "object:T-5"]
+    indexing.rebuild()
+    fts_integrity_check()
+    assert search("uk", "глечик").total == 3
+
+
+def test_known_terms_stand_in_for_analysing_the_texts_they_hold():
+    from search.documents import analysed, known_terms, terms
+
+    assert terms("Іконою", "") == analysed("Іконою") == "ікона ikona"
+    with known_terms({"Іконою": "прораховано"}):
+        assert terms("Іконою", "Києві") == "прораховано " + analysed("Києві")
+    assert terms("Іконою") == "ікона ikona"

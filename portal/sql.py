@@ -1,7 +1,8 @@
-"""Fast inserts for the importer: one ``executemany`` per table and batch.
+"""Fast bulk writes: one ``executemany`` per table and batch.
 
 ``bulk_create`` builds a model instance and compiles every value of every row; for the
-importer's many small child rows that costs more than the database itself. RowInserter
+register importer's many small child rows, and for the readers' search documents, that costs
+more than the database itself. RowInserter
 prepares the statement once from the model's metadata and converts only the values that
 database drivers do not take as they are (UUIDs, decimals, dates, JSON). Like bulk_create it
 sends no signals.
@@ -57,7 +58,7 @@ class RowInserter:
             if uuid_value is not None:
                 row[index] = uuid_value(value)
                 continue
-            if isinstance(value, dict):
+            if isinstance(value, dict | list):
                 row[index] = field.get_db_prep_save(value, self.connection)
                 continue
             key = (index, value)
